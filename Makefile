@@ -1,0 +1,50 @@
+# Two commands for a newcomer: `make run` (portal with demo content) and `make test`.
+# Uses the newest Python 3.11+ it finds (Django 6 needs 3.12+; on 3.11 Django 5.2 LTS is used).
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 \
+	$$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -V | tail -n 1) python3.11 python3; do \
+	[ -n "$$p" ] && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { command -v $$p; break; }; done)
+
+# Tests run against real PostgreSQL and Redis (see .ci/run, which also starts them).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/via_portal
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: run test install messages lint check-deploy clean help
+
+help:
+	@echo "make run   - install, migrate, load demo content and users, serve http://127.0.0.1:8000"
+	@echo "make test  - lint, migration check and the full test suite on PostgreSQL + Redis"
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
+	@echo "Using $(PYTHON)"
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed messages
+
+# Message catalogues are compiled at install time with Babel (no system gettext needed).
+messages: $(VENV)/.installed
+	@$(VENV)/bin/pybabel compile --domain django --directory locale --statistics 2>&1 | grep -v "^$$" || true
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Portal: http://127.0.0.1:8000  (stop with Ctrl+C)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+test: install lint
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+		$(PY) manage.py makemigrations --check --dry-run --settings=portal.settings.test
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+		$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

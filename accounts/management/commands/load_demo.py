@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.services import load_demo_users, load_organisations
+
+DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 (demo accounts only, refused when DEBUG is off)
+
+
+class Command(BaseCommand):
+    help = "Load the demo content and the demo users (one per role and partner). Development only."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Also when DEBUG is off (e.g. a demo server).")
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError("Demo users have a known password: refusing while DEBUG is off (use --force).")
+        load_organisations()
+        # Other apps contribute their demo content through their own load_* commands.
+        for command in ("load_menukaart",):
+            try:
+                call_command(command, verbosity=0)
+            except CommandError as error:
+                if "Unknown command" not in str(error):
+                    raise
+        users = load_demo_users(password=DEMO_PASSWORD)
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Demo log-ins (password for all: {DEMO_PASSWORD}):"))
+        for user in users:
+            role = "superuser" if user.is_superuser else ", ".join(user.role_names)
+            self.stdout.write(f"  {user.username:<18} {role:<22} {user.organisation}")
+        self.stdout.write("")

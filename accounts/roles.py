@@ -1,0 +1,92 @@
+"""The portal's roles: Django groups with explicit permissions.
+
+This module is the single source of the role-to-permission mapping; docs/permissions.md shows it
+as a matrix and tests/accounts/test_permission_matrix.py checks every cell of that matrix.
+Groups are brought in line with this mapping after every `migrate`.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    label: str
+    is_staff: bool
+    permissions: tuple[str, ...]
+
+
+def _content_permissions(*models: str) -> tuple[str, ...]:
+    """View, add and change (not delete: editors unpublish) for the given menukaart models."""
+    return tuple(f"menukaart.{action}_{model}" for model in models for action in ("view", "add", "change"))
+
+
+WERKGEVER = "werkgever"
+PARTNER_MEDEWERKER = "partner-medewerker"
+ADVISEUR = "adviseur"
+CONTENTBEHEERDER = "contentbeheerder"
+COMMUNITY_COORDINATOR = "community-coordinator"
+
+ROLES: dict[str, Role] = {
+    role.name: role
+    for role in (
+        Role(
+            name=WERKGEVER,
+            label=_("Werkgever"),
+            is_staff=False,
+            permissions=(),
+        ),
+        Role(
+            name=PARTNER_MEDEWERKER,
+            label=_("Medewerker partnerhelpdesk"),
+            is_staff=False,
+            permissions=(),
+        ),
+        Role(
+            name=ADVISEUR,
+            label=_("Adviseur SER/DiB"),
+            is_staff=True,
+            permissions=(
+                "menukaart.view_measure",
+                "menukaart.view_unpublished",
+            ),
+        ),
+        Role(
+            name=CONTENTBEHEERDER,
+            label=_("Contentbeheerder"),
+            is_staff=True,
+            permissions=(
+                *_content_permissions("measure", "material", "initiative", "example", "source"),
+                "menukaart.publish_measure",
+                "menukaart.view_unpublished",
+                "menukaart.view_theme",
+                "menukaart.change_theme",
+            ),
+        ),
+        Role(
+            name=COMMUNITY_COORDINATOR,
+            label=_("Community-coördinator"),
+            is_staff=True,
+            permissions=(),
+        ),
+    )
+}
+
+
+def sync_role_groups(**kwargs) -> None:
+    """Create the role groups and give each exactly the permissions listed above.
+
+    Connected to post_migrate. Permissions of apps that are not migrated yet are skipped; the
+    post_migrate of the last app completes the set.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    for role in ROLES.values():
+        group, _created = Group.objects.get_or_create(name=role.name)
+        wanted = []
+        for dotted in role.permissions:
+            app_label, codename = dotted.split(".", 1)
+            wanted.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(wanted)

@@ -1,0 +1,59 @@
+import logging
+from datetime import timedelta
+
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from core.models import WorkerHeartbeat
+
+security_log = logging.getLogger("portal.security")
+
+
+def home(request):
+    return render(request, "core/home.html")
+
+
+def about(request):
+    return render(request, "core/about.html")
+
+
+def privacy(request):
+    return render(request, "core/privacy.html")
+
+
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+@require_GET
+@never_cache
+def health(request):
+    """Liveness for load balancers and compose health checks: database reachable, worker seen."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    recent = timezone.now() - timedelta(minutes=5)
+    workers = WorkerHeartbeat.objects.filter(last_seen__gte=recent).count()
+    return JsonResponse({"database": "ok", "workers_seen_last_5_min": workers})
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    user = request.user if hasattr(request, "user") else None
+    security_log.warning(
+        "authorisation refused: user=%s path=%s method=%s",
+        getattr(user, "pk", None) or "anonymous",
+        request.path,
+        request.method,
+    )
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)

@@ -1,0 +1,252 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    REVIEW = "review", _("Ter review")
+    PUBLISHED = "published", _("Gepubliceerd")
+
+
+class Band(models.TextChoices):
+    LOW = "laag", _("Laag")
+    MEDIUM = "midden", _("Midden")
+    HIGH = "hoog", _("Hoog")
+
+
+class OrganisationSize(models.TextChoices):
+    SME = "mkb", _("Mkb")
+    LARGE = "groot", _("Grote organisaties")
+    BOTH = "beide", _("Mkb en grote organisaties")
+
+
+class Evidence(models.IntegerChoices):
+    """The evidence scale shown with every measure; its definitions are on the site (docs/menukaart.md)."""
+
+    UNKNOWN = 0, _("Onvoldoende bekend")
+    PRACTICE = 1, _("Praktijkkennis")
+    PROMISING = 2, _("Veelbelovend")
+    REASONABLE = 3, _("Redelijk bewijs")
+    STRONG = 4, _("Sterk bewijs")
+
+
+class TaxonomyTerm(models.Model):
+    """A fixed vocabulary term (level, theme, phase): slug for URLs, a name, an order."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("naam"), max_length=120)
+    description = models.TextField(_("uitleg"), blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Level(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("niveau")
+        verbose_name_plural = _("niveaus")
+
+
+class Theme(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+
+class Phase(TaxonomyTerm):
+    """One of the five steps of change in the TNO handreiking; position is the step number."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("stap")
+        verbose_name_plural = _("stappen")
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("Brondocument")
+        RESEARCH = "onderzoek", _("Onderzoek")
+
+    key = models.SlugField(_("sleutel"), max_length=80, unique=True)
+    citation = models.TextField(_("bronvermelding"))
+    year = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True)
+    url = models.URLField(_("link"), blank=True, max_length=500)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.DOCUMENT)
+
+    class Meta:
+        ordering = ["citation"]
+        verbose_name = _("bron")
+        verbose_name_plural = _("bronnen")
+
+    def __str__(self) -> str:
+        return self.citation
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+
+class Publishable(models.Model):
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+    reviewed_at = models.DateField(_("laatst inhoudelijk gecontroleerd"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    def publish(self) -> None:
+        self.status = Status.PUBLISHED
+        self.published_at = self.published_at or timezone.now()
+
+
+class Material(Publishable):
+    class Kind(models.TextChoices):
+        TOOLKIT = "toolkit", _("Toolkit")
+        ELEARNING = "e-learning", _("E-learning")
+        GAME = "game", _("Spel")
+        CHECKLIST = "checklist", _("Checklist")
+        MONITOR = "monitor", _("Monitor of meetinstrument")
+        GUIDE = "handreiking", _("Handreiking")
+        TRAINING = "training", _("Training")
+
+    class Cost(models.TextChoices):
+        FREE = "gratis", _("Gratis")
+        PAID = "betaald", _("Betaald")
+        UNKNOWN = "onbekend", _("Onbekend")
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    title = models.CharField(_("titel"), max_length=200)
+    summary = models.TextField(_("samenvatting"))
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    provider = models.CharField(_("aanbieder"), max_length=200, blank=True)
+    url = models.URLField(_("link"), blank=True, max_length=500)
+    cost = models.CharField(_("kosten"), max_length=20, choices=Cost.choices, default=Cost.UNKNOWN)
+    audience = models.CharField(_("doelgroep"), max_length=300, blank=True)
+    sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), blank=True, related_name="materials")
+
+    objects = PublishableQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("materiaal")
+        verbose_name_plural = _("materialen")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Initiative(Publishable):
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    summary = models.TextField(_("samenvatting"))
+    organiser = models.CharField(_("organisator"), max_length=200, blank=True)
+    url = models.URLField(_("link"), blank=True, max_length=500)
+    sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), blank=True, related_name="initiatives")
+
+    objects = PublishableQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("initiatief of netwerk")
+        verbose_name_plural = _("initiatieven en netwerken")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MeasureQuerySet(PublishableQuerySet):
+    def for_catalogue(self):
+        """What a list of measure cards needs, in a constant number of queries."""
+        return self.prefetch_related("levels", "themes", "phases")
+
+
+class Measure(Publishable):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("titel"), max_length=200)
+    summary = models.CharField(_("samenvatting in één zin"), max_length=300)
+    why_it_works = models.TextField(_("waarom het werkt"))
+    evidence = models.PositiveSmallIntegerField(_("bewijskracht"), choices=Evidence.choices)
+    evidence_note = models.TextField(_("toelichting bewijskracht"), blank=True)
+    backfire_warning = models.TextField(_("waarschuwing: kan averechts werken"), blank=True)
+    steps = models.JSONField(_("zo begin je (stappen)"), default=list, blank=True)
+    tips = models.JSONField(_("tips voor de uitvoering"), default=list, blank=True)
+    pitfalls = models.JSONField(_("valkuilen"), default=list, blank=True)
+    levels = models.ManyToManyField(Level, verbose_name=_("niveaus"), related_name="measures")
+    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), related_name="measures")
+    phases = models.ManyToManyField(Phase, verbose_name=_("stappen"), related_name="measures", blank=True)
+    size = models.CharField(
+        _("geschikt voor"), max_length=10, choices=OrganisationSize.choices, default=OrganisationSize.BOTH
+    )
+    effort = models.CharField(_("inspanning (uren)"), max_length=10, choices=Band.choices)
+    cost = models.CharField(_("kosten"), max_length=10, choices=Band.choices)
+    lead_time = models.CharField(_("doorlooptijd"), max_length=100, blank=True)
+    works_council = models.BooleanField(_("ondernemingsraad heeft inspraak"), default=False)
+    works_council_note = models.TextField(_("toelichting ondernemingsraad"), blank=True)
+    privacy_note = models.TextField(_("privacy (AVG)"), blank=True)
+    pilot = models.BooleanField(_("toegepast in de TNO-pilot"), default=False)
+    sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), related_name="measures")
+    related = models.ManyToManyField("self", verbose_name=_("gerelateerde maatregelen"), blank=True)
+    materials = models.ManyToManyField(Material, verbose_name=_("materialen"), blank=True, related_name="measures")
+    initiatives = models.ManyToManyField(
+        Initiative, verbose_name=_("initiatieven"), blank=True, related_name="measures"
+    )
+    tags = TaggableManager(verbose_name=_("trefwoorden"), blank=True)
+
+    objects = MeasureQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[levels, themes, phases])
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("maatregel")
+        verbose_name_plural = _("maatregelen")
+        permissions = [
+            ("publish_measure", _("Maatregelen publiceren")),
+            ("view_unpublished", _("Ongepubliceerde inhoud bekijken")),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("menukaart:measure_detail", kwargs={"slug": self.slug})
+
+
+class Example(Publishable):
+    """A good-practice example (praktijkvoorbeeld) of an organisation."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("titel"), max_length=200)
+    organisation = models.CharField(_("organisatie"), max_length=200)
+    sector = models.CharField(_("sector"), max_length=120, blank=True)
+    what_they_did = models.TextField(_("wat ze deden"))
+    what_it_brought = models.TextField(_("wat het opleverde"), blank=True)
+    measures = models.ManyToManyField(Measure, verbose_name=_("maatregelen"), blank=True, related_name="examples")
+    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="examples")
+    sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), related_name="examples")
+
+    objects = PublishableQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation", "title"]
+        verbose_name = _("praktijkvoorbeeld")
+        verbose_name_plural = _("praktijkvoorbeelden")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,17 @@
+"""Settings for the test suite: the same services as production (DATABASE_URL, REDIS_URL)."""
+
+import os
+
+from portal.settings.base import *  # noqa: F403
+from portal.settings.base import CACHES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; never in production
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEBUG = False
+# Tests that need the real worker say so; everything else runs tasks in-process.
+CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_WORKER_TEST_MODE")
+# Each test run gets its own cache namespace so parallel runs on one Redis don't collide.
+CACHES["default"]["KEY_PREFIX"] = "portal-test"
+# No collectstatic in tests: WhiteNoise serves from the finders.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

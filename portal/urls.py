@@ -1,0 +1,27 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from core import views as core_views
+
+admin.site.site_header = _("Werkagenda VIA portaal: beheer")
+admin.site.site_title = _("VIA-beheer")
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("gezondheid/", core_views.health, name="health"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("core.urls")),
+    path("account/", include("accounts.urls")),
+    path("menukaart/", include("menukaart.urls")),
+    path("helpdesk/", include("helpdesk.urls")),
+    path("doe-netwerken/", include("communities.urls")),
+    path("beheer/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"

@@ -1,0 +1,132 @@
+import logging
+import time
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from tests.factories import TEST_PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+LOGIN = reverse("accounts:login")
+
+
+def test_log_in_and_out(client, werkgever):
+    response = client.post(LOGIN, {"username": werkgever.username, "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    assert client.get(reverse("core:home")).context["user"] == werkgever
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert not client.get(reverse("core:home")).context["user"].is_authenticated
+
+
+def test_wrong_password_gives_dutch_message_and_is_logged(client, werkgever, caplog):
+    with caplog.at_level(logging.WARNING, logger="portal.security"):
+        response = client.post(LOGIN, {"username": werkgever.username, "password": "fout"})
+    assert response.status_code == 200
+    assert "De combinatie van gebruikersnaam en wachtwoord klopt niet" in response.content.decode()
+    assert any("log-in failed" in record.getMessage() for record in caplog.records)
+
+
+def test_log_in_is_throttled_per_account(client, werkgever, settings):
+    settings.LOGIN_THROTTLE_MAX_PER_ACCOUNT = 3
+    for _ in range(3):
+        client.post(LOGIN, {"username": werkgever.username, "password": "fout"})
+    response = client.post(LOGIN, {"username": werkgever.username, "password": TEST_PASSWORD})
+    assert response.status_code == 429
+    assert "te vaak een verkeerd wachtwoord" in response.content.decode()
+    assert not response.context["user"].is_authenticated
+
+
+def test_log_in_is_throttled_per_client_across_accounts(client, settings):
+    settings.LOGIN_THROTTLE_MAX_PER_CLIENT = 4
+    victim = UserFactory()
+    for attempt in range(4):
+        client.post(LOGIN, {"username": f"bestaat-niet-{attempt}", "password": "fout"})
+    response = client.post(LOGIN, {"username": victim.username, "password": TEST_PASSWORD})
+    assert response.status_code == 429
+
+
+def test_successful_log_in_resets_the_account_counter(client, werkgever, settings):
+    settings.LOGIN_THROTTLE_MAX_PER_ACCOUNT = 3
+    for _ in range(2):
+        client.post(LOGIN, {"username": werkgever.username, "password": "fout"})
+    assert client.post(LOGIN, {"username": werkgever.username, "password": TEST_PASSWORD}).status_code == 302
+    client.post(reverse("accounts:logout"))
+    for _ in range(2):
+        client.post(LOGIN, {"username": werkgever.username, "password": "fout"})
+    assert client.post(LOGIN, {"username": werkgever.username, "password": TEST_PASSWORD}).status_code == 302
+
+
+def test_password_reset_sends_a_working_link(client, werkgever):
+    response = client.post(reverse("accounts:password_reset"), {"email": werkgever.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/wachtwoord-herstellen/" in line)
+    path = link.split("testserver", 1)[1]
+    response = client.get(path, follow=True)
+    assert response.status_code == 200
+    new_password = "een-nieuw-en-lang-wachtwoord-7"
+    response = client.post(
+        response.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password}
+    )
+    assert response.status_code == 302
+    assert client.login(username=werkgever.username, password=new_password)
+
+
+def test_password_validators_refuse_a_weak_password(client, werkgever):
+    client.force_login(werkgever)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": TEST_PASSWORD, "new_password1": "12345678", "new_password2": "12345678"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["new_password2"]
+
+
+def test_staff_session_ends_after_idle_time(client, adviseur, settings, monkeypatch):
+    settings.STAFF_SESSION_IDLE_SECONDS = 60
+    client.force_login(adviseur)
+    assert client.get(reverse("admin:index")).status_code == 200
+    later = time.time() + 61 + 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert not client.get(reverse("core:home")).context["user"].is_authenticated
+
+
+def test_staff_session_ends_after_twelve_hours_even_when_active(client, adviseur, settings, monkeypatch):
+    client.force_login(adviseur)
+    start = time.time()
+    client.get(reverse("core:home"))
+    # Active every 20 minutes: still logged in after 11 hours 40 minutes, logged out after 12 hours.
+    for step in range(1, 38):
+        now = start + step * 20 * 60
+        monkeypatch.setattr(time, "time", lambda now=now: now)
+        response = client.get(reverse("core:home"))
+        if step == 35:
+            assert response.context["user"].is_authenticated
+    assert response.status_code == 302
+    assert not client.get(reverse("core:home")).context["user"].is_authenticated
+
+
+def test_non_staff_sessions_are_not_idle_limited(client, werkgever, settings, monkeypatch):
+    settings.STAFF_SESSION_IDLE_SECONDS = 60
+    client.force_login(werkgever)
+    later = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert client.get(reverse("core:home")).context["user"].is_authenticated
+
+
+def test_refused_authorisation_is_logged(client, werkgever, caplog):
+    from django.core.exceptions import PermissionDenied
+    from django.test import RequestFactory
+
+    from core.views import permission_denied
+
+    request = RequestFactory().get("/beheer/geheim/")
+    request.user = werkgever
+    with caplog.at_level(logging.WARNING, logger="portal.security"):
+        response = permission_denied(request, PermissionDenied())
+    assert response.status_code == 403
+    assert any("authorisation refused" in record.getMessage() for record in caplog.records)

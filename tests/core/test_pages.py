@@ -1,0 +1,55 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_dutch_and_leads_to_the_three_areas(client):
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="nl">' in html
+    assert 'href="#inhoud"' in html  # skip link
+    for target in ("menukaart:index", "helpdesk:ask", "communities:index", "accounts:login"):
+        assert reverse(target) in html
+    assert "Stel een vraag" in html
+
+
+def test_english_is_available_under_en_prefix(client):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["core:about", "core:privacy", "core:accessibility", "communities:index"])
+def test_static_pages_render(client, name):
+    assert client.get(reverse(name)).status_code == 200
+
+
+def test_unknown_page_gives_dutch_404(client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.content.decode()
+
+
+def test_health_reports_database(client):
+    response = client.get("/gezondheid/")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"
+
+
+def test_security_headers_and_csp(client):
+    response = client.get(reverse("core:home"))
+    csp = response["Content-Security-Policy"]
+    assert "object-src 'none'" in csp
+    assert "base-uri 'none'" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_pages_load_nothing_from_the_internet(client):
+    html = client.get(reverse("core:home")).content.decode()
+    assert "http://" not in html.replace("http://testserver", "")
+    assert "https://" not in html
