@@ -126,6 +126,7 @@ def test_language_switch_with_the_keyboard(page):
     tab_to(page, lambda element: element["id"] == "language-select")
     page.keyboard.press("ArrowDown")  # Nederlands -> English
     expect(page.locator("#language-select")).to_have_value("en")
+    expect(page.locator("#language-select option:checked")).to_have_text("English")
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Kies taal"
     with page.expect_navigation():
@@ -139,3 +140,36 @@ def test_language_switch_with_the_keyboard(page):
         page.get_by_role("button", name=r"Kies taal").click()
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     assert page.url == page.context.live_server_url + reverse("core:about")
+
+
+def test_form_errors_are_announced_and_linked_to_their_field(page):
+    page.goto(reverse("accounts:password_reset"))
+    page.get_by_label("E-mailadres").fill("geen-adres")
+    page.get_by_role("button", name="Stuur de link").click()
+    expect(page.get_by_role("alert")).to_contain_text("Controleer het formulier")
+    field = page.get_by_label("E-mailadres")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_accessible_description("Voer een geldig e-mailadres in.")
+    assert field.input_value() == "geen-adres"  # nothing the user typed is lost
+    # The link in the error summary takes keyboard users to the field.
+    page.get_by_role("alert").get_by_role("link").focus()
+    page.keyboard.press("Enter")
+    expect(field).to_be_focused()
+    assert_accessible(page)
+
+
+def test_password_change_form_is_accessible(page, werkgever):
+    login(page, werkgever)
+    page.goto(reverse("accounts:password_change"))
+    page.get_by_role("button", name="Wachtwoord opslaan").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("url_name", ["core:home", "accounts:login"])
+def test_pages_reflow_on_a_narrow_screen_without_sideways_scrolling(page, url_name):
+    """WCAG 1.4.10: at 320 CSS pixels wide everything fits without horizontal scrolling."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(reverse(url_name))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
