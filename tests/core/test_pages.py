@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,21 @@ def test_english_is_available_under_en_prefix(client):
     response = client.get("/en/")
     assert response.status_code == 200
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_language_switch_goes_both_ways(client):
+    """Django's set_language cannot translate /en/... back on its own; the form must help it."""
+    with translation.override("nl"):
+        about = reverse("core:about")
+    response = client.get(about)
+    assert f'name="next" type="hidden" value="{about}"' in response.content.decode()
+    response = client.post(reverse("set_language"), {"language": "en", "next": about})
+    assert response["Location"] == f"/en{about}"
+    response = client.get(f"/en{about}?pagina=2")
+    assert f'name="next" type="hidden" value="{about}?pagina=2"' in response.content.decode()
+    response = client.post(reverse("set_language"), {"language": "nl", "next": f"{about}?pagina=2"})
+    assert response["Location"] == f"{about}?pagina=2"
+    assert client.get(about).context["LANGUAGE_CODE"] == "nl"
 
 
 @pytest.mark.parametrize("name", ["core:about", "core:privacy", "core:accessibility", "communities:index"])

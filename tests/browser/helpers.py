@@ -1,0 +1,61 @@
+"""Helpers for browser tests: accessibility checks with axe-core and logging in a user.
+
+Import them in browser tests: `from tests.browser.helpers import assert_accessible, login`.
+"""
+
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import Client
+
+# axe-core impact levels that fail a test. WCAG 2.1 AA problems that block people (missing
+# labels, contrast, names of buttons and links, ARIA misuse) are "serious" or "critical".
+FAILING_IMPACTS = frozenset({"serious", "critical"})
+
+_axe = Axe()
+
+
+def accessibility_violations(page, *, impacts=FAILING_IMPACTS) -> list[dict]:
+    """Run axe-core (bundled with axe-playwright-python, so nothing is fetched) on the page."""
+    results = _axe.run(page)
+    return [violation for violation in results.response["violations"] if violation["impact"] in impacts]
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"]:
+            lines.append(f"    at {', '.join(map(str, node['target']))}")
+            lines.append(f"       {node['html'][:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", "\n       ")
+            if summary:
+                lines.append(f"       {summary}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page) -> None:
+    """Fail when axe-core finds serious or critical accessibility violations on the current page."""
+    violations = accessibility_violations(page)
+    assert not violations, f"Accessibility violations on {page.url}:\n{format_violations(violations)}"
+
+
+def login(page, user) -> None:
+    """Log `user` in for this page's browser context by giving it a fresh session cookie.
+
+    It skips the log-in form (and its throttle) on purpose; tests of the form itself use the
+    keyboard or the mouse like a person would. The next navigation is made as `user`.
+    """
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": page.context.live_server_url,
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
