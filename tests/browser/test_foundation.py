@@ -134,10 +134,11 @@ def test_language_switch_with_the_keyboard(page):
     expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.url == page.context.live_server_url + "/en" + reverse("core:about")
     expect(page.locator("#language-select")).to_have_value("en")
+    expect(page.get_by_role("heading", level=1)).to_have_text("About this portal")
     # And back: the choice is remembered and the Dutch URL comes back.
     page.locator("#language-select").select_option("nl")
     with page.expect_navigation():
-        page.get_by_role("button", name=r"Kies taal").click()
+        page.get_by_role("button", name="Choose language").click()
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     assert page.url == page.context.live_server_url + reverse("core:about")
 
