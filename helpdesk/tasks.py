@@ -32,7 +32,7 @@ def deliver(message_id: int) -> str:
         with transaction.atomic():
             rows = OutboxMessage.objects.filter(pk=message_id, status=OutboxStatus.PENDING)
             if connection.features.has_select_for_update_skip_locked:
-                rows = rows.select_for_update(skip_locked=True)
+                rows = rows.select_for_update(skip_locked=True, of=("self",))
             message = rows.select_related("ticket").first()
             if message is None:
                 return "skipped"
