@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADVISEUR
@@ -183,7 +184,18 @@ class AskForm(EmployerFieldsMixin):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contact_email"].required = True
-        self.fields["question"].widget.attrs.update({"aria-describedby": "suggesties-uitleg"})
+        # Progressive enhancement (htmx): suggestions refresh while typing; without JavaScript the
+        # "Bekijk suggesties" button does the same with a full page.
+        self.fields["question"].widget.attrs.update(
+            {
+                "aria-describedby": "suggesties-uitleg",
+                "hx-get": reverse_lazy("helpdesk:suggestions"),
+                "hx-trigger": "input changed delay:700ms",
+                "hx-target": "#suggesties",
+                "hx-swap": "outerHTML",
+                "hx-include": "[name='form_visit']",
+            }
+        )
 
     def clean_website(self):
         if self.cleaned_data.get("website"):

@@ -93,7 +93,8 @@ def ask(request):
 def suggestions(request):
     """The suggestions list alone (for htmx while typing)."""
     form = SuggestForm(request.GET)
-    found = suggest_measures(form.data.get("q", "")[:5000]) if form.is_valid() else []
+    text = request.GET.get("question") or request.GET.get("q") or ""  # htmx sends the textarea's own name
+    found = suggest_measures(text[:5000]) if form.is_valid() else []
     services.record_suggestions_shown(count=len(found))
     return render(
         request,

@@ -157,3 +157,22 @@ def test_requester_reply_and_feedback_through_follow_link(client, submitted, adv
     ticket.refresh_from_db()
     assert ticket.feedback.helpful is True and ticket.feedback.reason == "Helder"
     assert client.post(reverse("helpdesk:follow_feedback", args=[token]), {"helpful": "misschien"}).status_code == 400
+
+
+def test_htmx_is_served_from_our_own_static_files(client):
+    page = client.get(ASK).content.decode()
+    assert "/static/django_htmx/htmx-2.min.js" in page
+    assert "https://" not in page.split("<script", 1)[1].split(">", 1)[0]
+    assert 'hx-get="/helpdesk/vraag-stellen/suggesties/"' in page
+
+
+def test_htmx_typing_request_uses_the_textarea_name(client, measure):
+    response = client.get(reverse("helpdesk:suggestions"), {"question": "anoniem solliciteren", "form_visit": "v"})
+    assert "Anoniem solliciteren" in response.content.decode()
+
+
+def test_staff_and_partners_find_their_pages_from_the_ask_page(client, adviseur, partner_abu):
+    client.force_login(adviseur)
+    assert reverse("helpdesk:queue") in client.get(ASK).content.decode()
+    client.force_login(partner_abu)
+    assert reverse("helpdesk:refer") in client.get(ASK).content.decode()
