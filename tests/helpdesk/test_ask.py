@@ -176,3 +176,21 @@ def test_staff_and_partners_find_their_pages_from_the_ask_page(client, adviseur,
     assert reverse("helpdesk:queue") in client.get(ASK).content.decode()
     client.force_login(partner_abu)
     assert reverse("helpdesk:refer") in client.get(ASK).content.decode()
+
+
+def test_follow_page_query_count_does_not_grow_with_messages(client, submitted, adviseur, measure):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from helpdesk import services
+
+    ticket, token = submitted
+    services.reply(ticket=ticket, by=adviseur, body="Eerste", measures=[measure])
+    url = reverse("helpdesk:follow", args=[token])
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(20):
+        services.reply(ticket=ticket, by=adviseur, body=f"Antwoord {n}", measures=[measure])
+    with CaptureQueriesContext(connection) as more:
+        assert client.get(url).status_code == 200
+    assert len(more) == len(few)

@@ -92,3 +92,26 @@ def test_partner_is_mailed_when_a_shared_referral_is_answered(
     with django_capture_on_commit_callbacks(execute=True):
         services.reply(ticket=referral_abu, by=adviseur, body="Antwoord")
     assert any(m.to == [partner_abu.email] and referral_abu.reference in m.subject for m in mailoutbox)
+
+
+def test_referral_list_query_count_does_not_grow(client, partner_abu, theme):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.helpdesk.factories import ReferralFactory
+
+    def add(n):
+        for _ in range(n):
+            ReferralFactory(referring_organisation=partner_abu.organisation).themes.add(theme)
+
+    add(2)
+    client.force_login(partner_abu)
+    url = reverse("helpdesk:referral_list")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    add(20)
+    with CaptureQueriesContext(connection) as more:
+        response = client.get(url)
+    assert len(response.context["tickets"]) == 22
+    assert len(more) == len(few)
