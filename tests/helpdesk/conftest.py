@@ -53,3 +53,17 @@ def submitted(db, django_capture_on_commit_callbacks):
             contact_email="fatima@bakkerij.example",
             consent_processing=True,
         )
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploaded files go to a temporary private folder, never into the project's."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": settings.PRIVATE_MEDIA_ROOT},
+        },
+    }
+    return settings.PRIVATE_MEDIA_ROOT
