@@ -194,3 +194,14 @@ def test_follow_page_query_count_does_not_grow_with_messages(client, submitted, 
     with CaptureQueriesContext(connection) as more:
         assert client.get(url).status_code == 200
     assert len(more) == len(few)
+
+
+def test_suggestions_use_dutch_full_text_search(measure):
+    from helpdesk.search import suggest_measures
+    from tests.helpdesk.factories import MeasureFactory
+
+    MeasureFactory(slug="ongepubliceerd", title="Anoniem solliciteren (concept)", status="concept")
+    # "sollicitaties" and "selecteur" match "solliciteren"/"selecteurs" only through Dutch stemming.
+    found = suggest_measures("Hoe beoordelen selecteur en team de sollicitaties eerlijker?")
+    assert [m.slug for m in found] == ["anoniem-solliciteren"]
+    assert suggest_measures("") == [] and suggest_measures("een de") == []

@@ -108,3 +108,14 @@ def test_outbox_message_sent_by_a_real_worker(celery_worker):
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT
     assert message.attempts == 1  # the second task found it sent and did nothing
+
+
+def test_beat_schedule_names_registered_helpdesk_tasks():
+    from django.conf import settings
+
+    from portal.celery import app
+
+    app.loader.import_default_modules()
+    names = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {"helpdesk.tasks.flush_outbox", "helpdesk.tasks.pseudonymise_expired_tickets"} <= names
+    assert names <= set(app.tasks)
