@@ -33,7 +33,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import Organisation, OrganisationKind, User  # noqa: E402
-from accounts.services import assign_role  # noqa: E402
+from accounts.services import assign_role, load_organisations  # noqa: E402
 from helpdesk.models import Channel, Message, MessageKind, OutcomeCategory, Ticket, TicketStatus  # noqa: E402
 from menukaart.models import Theme  # noqa: E402
 
@@ -42,6 +42,7 @@ WORDS = "werving selectie inclusie taal religie beperking leeftijd stage mentor 
 
 
 def advisor() -> User:
+    load_organisations()  # the referring partners, so referrals and partner filters are realistic
     org, _ = Organisation.objects.get_or_create(
         slug="ser-dib", defaults={"name": "SER Diversiteit in Bedrijf", "kind": OrganisationKind.CENTRAL_HELPDESK}
     )

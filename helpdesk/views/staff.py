@@ -53,7 +53,7 @@ def queue(request):
         page = 1
     offset = (page - 1) * PAGE_SIZE
     rows = list(tickets[offset : offset + PAGE_SIZE + 1])
-    total, more = capped_count(tickets)
+    total, more = capped_count(tickets, COUNT_CAP)
     params = data.copy()
     params.pop("pagina", None)
     return render(
@@ -66,7 +66,7 @@ def queue(request):
             "has_next": len(rows) > PAGE_SIZE,
             "total": total,
             "total_capped": more,
-            "totals": reports.queue_totals(),
+            "totals": reports.queue_totals_capped(cap=COUNT_CAP),
             "query": params.urlencode(),
         },
         status=200 if filterset.form.is_valid() else 400,

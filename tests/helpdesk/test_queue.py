@@ -200,3 +200,14 @@ def test_capacity_query_count_does_not_grow(client, adviseur, django_assert_max_
     with CaptureQueriesContext(connection) as more:
         client.get(reverse("helpdesk:capacity"))
     assert len(more) == len(few)
+
+
+def test_large_counts_are_capped(client, adviseur, monkeypatch):
+    from helpdesk.views import staff
+
+    monkeypatch.setattr(staff, "COUNT_CAP", 2)
+    TicketFactory.create_batch(3)
+    client.force_login(adviseur)
+    page = client.get(QUEUE).content.decode()
+    assert "Open: meer dan 2" in page
+    assert "Meer dan 2 vragen gevonden." in page
