@@ -137,3 +137,13 @@ def test_notes_never_reach_the_requester_export(adviseur):
     services.add_note(ticket=ticket, by=adviseur, body="geheim")
     data = services.export_requester_data(email=ticket.contact_email, by=adviseur)
     assert all(m["soort"] != MessageKind.NOTE for m in data["vragen"][0]["berichten"])
+
+
+def test_opening_a_ticket_in_the_admin_is_audited(client, superuser, adviseur):
+    ticket = TicketFactory()
+    client.force_login(superuser)
+    assert client.get(reverse("admin:helpdesk_ticket_change", args=[ticket.pk])).status_code == 200
+    assert AuditEvent.objects.filter(ticket=ticket, action=AuditAction.VIEWED, actor=superuser).exists()
+    client.force_login(adviseur)  # advisors work in the queue, not in the ticket admin
+    assert client.get(reverse("admin:helpdesk_ticket_change", args=[ticket.pk])).status_code in {302, 403}
+    assert not AuditEvent.objects.filter(ticket=ticket, actor=adviseur).exists()
