@@ -12,6 +12,8 @@ from helpdesk.forms import ReferralForm
 from helpdesk.models import Message, Ticket
 from helpdesk.permissions import is_referring_partner, partner_sees_answer
 
+PAGE_SIZE = 50
+
 
 def _own_referrals(user):
     """Only ever the user's own organisation's referrals, whatever else the user may see."""
@@ -58,9 +60,21 @@ def refer(request):
 @permission_required("helpdesk.view_own_organisation_tickets", raise_exception=True)
 @require_GET
 def referral_list(request):
-    tickets = _own_referrals(request.user).for_queue().order_by("-created_at")[:200]
+    try:
+        page = max(int(request.GET.get("pagina", "1")), 1)
+    except ValueError:
+        page = 1
+    offset = (page - 1) * PAGE_SIZE
+    rows = list(_own_referrals(request.user).for_queue().order_by("-created_at")[offset : offset + PAGE_SIZE + 1])
     return render(
-        request, "helpdesk/referral_list.html", {"tickets": tickets, "can_refer": is_referring_partner(request.user)}
+        request,
+        "helpdesk/referral_list.html",
+        {
+            "tickets": rows[:PAGE_SIZE],
+            "page": page,
+            "has_next": len(rows) > PAGE_SIZE,
+            "can_refer": is_referring_partner(request.user),
+        },
     )
 
 
