@@ -42,7 +42,10 @@ ROLES: dict[str, Role] = {
             name=PARTNER_MEDEWERKER,
             label=_("Medewerker partnerhelpdesk"),
             is_staff=False,
-            permissions=(),
+            permissions=(
+                "helpdesk.refer_ticket",
+                "helpdesk.view_own_organisation_tickets",
+            ),
         ),
         Role(
             name=ADVISEUR,
@@ -51,6 +54,11 @@ ROLES: dict[str, Role] = {
             permissions=(
                 "menukaart.view_measure",
                 "menukaart.view_unpublished",
+                "helpdesk.work_queue",
+                "helpdesk.assign_ticket",
+                "helpdesk.merge_ticket",
+                "helpdesk.view_capacity",
+                "helpdesk.view_standardanswer",
             ),
         ),
         Role(
@@ -63,6 +71,9 @@ ROLES: dict[str, Role] = {
                 "menukaart.view_unpublished",
                 "menukaart.view_theme",
                 "menukaart.change_theme",
+                "helpdesk.view_standardanswer",
+                "helpdesk.add_standardanswer",
+                "helpdesk.change_standardanswer",
             ),
         ),
         Role(

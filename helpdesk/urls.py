@@ -4,5 +4,28 @@ from helpdesk import views
 
 app_name = "helpdesk"
 urlpatterns = [
+    # Employers (no account)
     path("vraag-stellen/", views.ask, name="ask"),
+    path("vraag-stellen/suggesties/", views.suggestions, name="suggestions"),
+    path("suggestie/<slug:slug>/", views.suggestion_open, name="suggestion_open"),
+    path("volg/<str:token>/", views.follow, name="follow"),
+    path("volg/<str:token>/reageren/", views.follow_reply, name="follow_reply"),
+    path("volg/<str:token>/feedback/", views.follow_feedback, name="follow_feedback"),
+    path("volg/<str:token>/bijlage/<int:pk>/", views.follow_attachment, name="follow_attachment"),
+    # Partner helpdesk staff
+    path("doorverwijzen/", views.refer, name="refer"),
+    path("doorverwijzingen/", views.referral_list, name="referral_list"),
+    path("doorverwijzingen/<str:reference>/", views.referral_detail, name="referral_detail"),
+    # SER/DiB advisors
+    path("wachtrij/", views.queue, name="queue"),
+    path("wachtrij/<str:reference>/", views.ticket_detail, name="ticket_detail"),
+    path("wachtrij/<str:reference>/oppakken/", views.ticket_claim, name="ticket_claim"),
+    path("wachtrij/<str:reference>/toewijzen/", views.ticket_assign, name="ticket_assign"),
+    path("wachtrij/<str:reference>/antwoorden/", views.ticket_reply, name="ticket_reply"),
+    path("wachtrij/<str:reference>/notitie/", views.ticket_note, name="ticket_note"),
+    path("wachtrij/<str:reference>/status/", views.ticket_status, name="ticket_status"),
+    path("wachtrij/<str:reference>/sluiten/", views.ticket_close, name="ticket_close"),
+    path("wachtrij/<str:reference>/samenvoegen/", views.ticket_merge, name="ticket_merge"),
+    path("bijlage/<int:pk>/", views.attachment_download, name="attachment"),
+    path("capaciteit/", views.capacity, name="capacity"),
 ]

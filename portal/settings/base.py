@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from portal.settings.env import env_bool, env_int, env_list, env_str
@@ -115,6 +116,13 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {
     # Every minute: workers write a heartbeat, so /gezondheid/ can tell whether tasks run.
     "worker-heartbeat": {"task": "core.tasks.record_heartbeat", "schedule": timedelta(minutes=1)},
+    # Every minute: send helpdesk e-mails that are due (new ones, and retries after a failure).
+    "helpdesk-flush-outbox": {"task": "helpdesk.tasks.flush_outbox", "schedule": timedelta(minutes=1)},
+    # Every night at 03:15 (Amsterdam): pseudonymise tickets closed longer than the retention period.
+    "helpdesk-pseudonymise": {
+        "task": "helpdesk.tasks.pseudonymise_expired_tickets",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 # --- Authentication -----------------------------------------------------------------------------
@@ -182,6 +190,38 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Werkagenda VIA portaal <noreply@example.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+
+# --- Helpdesk (docs/helpdesk.md) ------------------------------------------------------------------
+# Working days (Dutch public holidays excluded) within which a first answer is due, per priority.
+HELPDESK_SERVICE_LEVEL_DAYS = {
+    "hoog": env_int("HELPDESK_SERVICE_LEVEL_DAYS_HIGH", 2),
+    "normaal": env_int("HELPDESK_SERVICE_LEVEL_DAYS_NORMAL", 5),
+    "laag": env_int("HELPDESK_SERVICE_LEVEL_DAYS_LOW", 10),
+}
+# Personal data in a ticket is pseudonymised this many months after it was closed.
+HELPDESK_RETENTION_MONTHS = env_int("HELPDESK_RETENTION_MONTHS", 24)
+# Capacity norm: one fte of advisors serves about this many employers a year.
+HELPDESK_EMPLOYERS_PER_FTE = env_int("HELPDESK_EMPLOYERS_PER_FTE", 75)
+HELPDESK_ADVISOR_FTE = float(env_str("HELPDESK_ADVISOR_FTE", "2.0"))
+# Public question form: submissions per client per window (in the shared cache).
+HELPDESK_ASK_RATE_LIMIT = env_int("HELPDESK_ASK_RATE_LIMIT", 5)
+HELPDESK_ASK_RATE_WINDOW_SECONDS = env_int("HELPDESK_ASK_RATE_WINDOW_SECONDS", 60 * 60)
+# Attachments: at most this size, and only these types (extension: content types).
+HELPDESK_MAX_ATTACHMENT_BYTES = env_int("HELPDESK_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
+HELPDESK_ATTACHMENT_TYPES = {
+    ".pdf": ("application/pdf",),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
+    ".odt": ("application/vnd.oasis.opendocument.text",),
+    ".txt": ("text/plain",),
+    ".png": ("image/png",),
+    ".jpg": ("image/jpeg",),
+    ".jpeg": ("image/jpeg",),
+}
+# New questions are announced to this team address (the advisors' shared mailbox).
+HELPDESK_TEAM_EMAIL = env_str("HELPDESK_TEAM_EMAIL", "helpdesk@example.nl")
+# Outbox: attempts before a message is marked failed (it stays in the table, visible in the admin).
+HELPDESK_OUTBOX_MAX_ATTEMPTS = env_int("HELPDESK_OUTBOX_MAX_ATTEMPTS", 8)
 
 # --- Logging ------------------------------------------------------------------------------------
 LOGGING = {

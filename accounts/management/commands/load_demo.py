@@ -17,14 +17,15 @@ class Command(BaseCommand):
         if not settings.DEBUG and not options["force"]:
             raise CommandError("Demo users have a known password: refusing while DEBUG is off (use --force).")
         load_organisations()
+        # Users first: some apps' demo content (helpdesk tickets) is made by the demo users.
+        users = load_demo_users(password=DEMO_PASSWORD)
         # Other apps contribute their demo content through their own load_* commands.
-        for command in ("load_menukaart",):
+        for command in ("load_menukaart", "load_helpdesk_demo"):
             try:
                 call_command(command, verbosity=0)
             except CommandError as error:
                 if "Unknown command" not in str(error):
                     raise
-        users = load_demo_users(password=DEMO_PASSWORD)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Demo log-ins (password for all: {DEMO_PASSWORD}):"))
         for user in users:

@@ -1,0 +1,358 @@
+from pathlib import PurePosixPath
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import ADVISEUR
+from helpdesk.models import (
+    OutcomeCategory,
+    StandardAnswer,
+    Ticket,
+    TicketStatus,
+)
+from menukaart.models import Measure, Theme
+
+# Magic numbers of the allowed binary types: the extension and the browser's content type are
+# only claims, the first bytes say what the file is.
+MAGIC = {
+    ".pdf": (b"%PDF",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Zero or more files, each checked against the size limit and the type allowlist."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Bijlagen"))
+        allowed = ", ".join(sorted(settings.HELPDESK_ATTACHMENT_TYPES))
+        kwargs.setdefault(
+            "help_text",
+            _("Toegestaan: %(types)s, elk bestand maximaal %(size)s.")
+            % {"types": allowed, "size": filesizeformat(settings.HELPDESK_MAX_ATTACHMENT_BYTES)},
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [validate_attachment(super(AttachmentsField, self).clean(f, initial)) for f in files if f]
+
+
+def validate_attachment(upload):
+    name = upload.name or ""
+    suffix = PurePosixPath(name).suffix.lower()
+    allowed = settings.HELPDESK_ATTACHMENT_TYPES
+    if suffix not in allowed:
+        raise ValidationError(
+            _("Het bestand %(name)s heeft een type dat niet is toegestaan. Toegestaan zijn: %(types)s."),
+            params={"name": name, "types": ", ".join(sorted(allowed))},
+            code="type",
+        )
+    if upload.size > settings.HELPDESK_MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            _("Het bestand %(name)s is te groot (%(size)s). Het maximum is %(max)s."),
+            params={
+                "name": name,
+                "size": filesizeformat(upload.size),
+                "max": filesizeformat(settings.HELPDESK_MAX_ATTACHMENT_BYTES),
+            },
+            code="size",
+        )
+    content_type = (upload.content_type or "").split(";")[0].strip().lower()
+    head = upload.read(8)
+    upload.seek(0)
+    looks_right = any(head.startswith(magic) for magic in MAGIC[suffix]) if suffix in MAGIC else True
+    if suffix == ".txt":
+        try:
+            upload.read().decode("utf-8")
+        except UnicodeDecodeError:
+            looks_right = False
+        upload.seek(0)
+    if content_type not in allowed[suffix] or not looks_right:
+        raise ValidationError(
+            _("De inhoud van %(name)s past niet bij de extensie %(suffix)s."),
+            params={"name": name, "suffix": suffix},
+            code="content",
+        )
+    upload.content_type = allowed[suffix][0]
+    return upload
+
+
+class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Theme.objects.order_by("position", "name"), required=False, **kwargs)
+
+
+class EmployerFieldsMixin(forms.ModelForm):
+    themes = ThemeChoiceField(label=_("Waar gaat uw vraag over?"))
+
+    class Meta:
+        model = Ticket
+        fields = [
+            "subject",
+            "question",
+            "themes",
+            "employer_name",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "sector",
+            "size_band",
+            "province",
+            "charter_signatory",
+        ]
+        labels = {
+            "subject": _("Onderwerp"),
+            "question": _("Uw vraag"),
+            "employer_name": _("Naam van de organisatie"),
+            "contact_name": _("Naam contactpersoon"),
+            "contact_email": _("E-mailadres"),
+            "contact_phone": _("Telefoonnummer"),
+            "sector": _("Sector"),
+            "size_band": _("Aantal medewerkers"),
+            "province": _("Provincie"),
+            "charter_signatory": _("Heeft uw organisatie het Charter Diversiteit ondertekend?"),
+        }
+        widgets = {
+            "question": forms.Textarea(attrs={"rows": 8}),
+            "contact_phone": forms.TextInput(attrs={"type": "tel"}),
+        }
+        error_messages = {
+            "subject": {"required": _("Vul een onderwerp in.")},
+            "question": {"required": _("Beschrijf uw vraag.")},
+            "employer_name": {"required": _("Vul de naam van de organisatie in.")},
+            "contact_name": {"required": _("Vul de naam van de contactpersoon in.")},
+            "contact_email": {
+                "required": _("Vul een e-mailadres in, zodat wij u kunnen antwoorden."),
+                "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("sector", "size_band", "province"):
+            self.fields[name].choices = [("", _("Kies (niet verplicht)")), *self.fields[name].choices[1:]]
+        self.fields["question"].min_length = 10
+        self.fields["question"].error_messages["min_length"] = _("Beschrijf uw vraag in minstens 10 tekens.")
+
+    def clean_question(self):
+        question = self.cleaned_data["question"].strip()
+        if len(question) < 10:
+            raise ValidationError(_("Beschrijf uw vraag in minstens 10 tekens."), code="min_length")
+        return question
+
+
+class AskForm(EmployerFieldsMixin):
+    """The public question form. `website` is a honeypot: people never see or fill it."""
+
+    consent = forms.BooleanField(
+        label=_(
+            "Ik geef SER Diversiteit in Bedrijf toestemming om mijn gegevens te gebruiken om mijn vraag te "
+            "beantwoorden. Zie de privacyverklaring."
+        ),
+        error_messages={
+            "required": _(
+                "Geef toestemming voor het gebruik van uw gegevens, anders kunnen wij uw vraag niet beantwoorden."
+            )
+        },
+    )
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+    form_visit = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    class Meta(EmployerFieldsMixin.Meta):
+        pass
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact_email"].required = True
+        # Progressive enhancement (htmx): suggestions refresh while typing; without JavaScript the
+        # "Bekijk suggesties" button does the same with a full page.
+        self.fields["question"].widget.attrs.update(
+            {
+                "aria-describedby": "suggesties-uitleg",
+                "hx-get": reverse_lazy("helpdesk:suggestions"),
+                "hx-trigger": "input changed delay:700ms",
+                "hx-target": "#suggesties",
+                "hx-swap": "outerHTML",
+                "hx-include": "[name='form_visit']",
+            }
+        )
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("Laat het veld 'Laat dit veld leeg' leeg."), code="honeypot")
+        return ""
+
+
+class ReferralForm(EmployerFieldsMixin):
+    consent_processing = forms.BooleanField(
+        label=_("De werkgever geeft toestemming om de vraag en contactgegevens door te geven aan SER/DiB."),
+        error_messages={"required": _("Zonder toestemming van de werkgever kunt u de vraag niet doorverwijzen.")},
+    )
+    consent_share_with_partner = forms.BooleanField(
+        label=_("De werkgever geeft toestemming om het antwoord van SER/DiB met onze organisatie te delen."),
+        required=False,
+    )
+
+    class Meta(EmployerFieldsMixin.Meta):
+        fields = [*EmployerFieldsMixin.Meta.fields, "priority"]
+        labels = {
+            **EmployerFieldsMixin.Meta.labels,
+            "question": _("Vraag van de werkgever"),
+            "contact_email": _("E-mailadres van de werkgever"),
+            "priority": _("Prioriteit"),
+        }
+
+
+class SuggestForm(forms.Form):
+    q = forms.CharField(required=False, max_length=5000)
+    form_visit = forms.CharField(required=False, max_length=64)
+
+
+class ReplyForm(forms.Form):
+    standard_answer = forms.ModelChoiceField(
+        queryset=StandardAnswer.objects.filter(is_active=True),
+        required=False,
+        label=_("Standaardantwoord"),
+        empty_label=_("Geen standaardantwoord"),
+    )
+    body = forms.CharField(
+        label=_("Antwoord aan de werkgever"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
+    )
+    measures = forms.ModelMultipleChoiceField(
+        queryset=Measure.objects.published().order_by("title").only("pk", "title"),
+        required=False,
+        label=_("Maatregelen uit de menukaart"),
+        help_text=_("De werkgever ziet deze als kaarten bij het antwoord."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    then_status = forms.ChoiceField(
+        label=_("Status na versturen"),
+        choices=[
+            (TicketStatus.ANSWERED, TicketStatus.ANSWERED.label),
+            (TicketStatus.WAITING, TicketStatus.WAITING.label),
+        ],
+        initial=TicketStatus.ANSWERED,
+    )
+    attachments = AttachmentsField()
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("body") or "").strip() and not self.has_error("body"):
+            self.add_error("body", ValidationError(_("Schrijf een antwoord."), code="required"))
+        return data
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Interne notitie"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf een notitie.")},
+    )
+    attachments = AttachmentsField()
+
+
+class RequesterReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Uw reactie"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Schrijf uw reactie.")},
+    )
+    attachments = AttachmentsField()
+
+
+class FeedbackForm(forms.Form):
+    helpful = forms.TypedChoiceField(
+        choices=[("ja", _("Ja")), ("nee", _("Nee"))],
+        coerce=lambda value: value == "ja",
+        label=_("Heeft dit antwoord u geholpen?"),
+        error_messages={"required": _("Kies ja of nee."), "invalid_choice": _("Kies ja of nee.")},
+    )
+    reason = forms.CharField(
+        label=_("Wilt u toelichten waarom?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+def advisors():
+    return get_user_model().objects.filter(groups__name=ADVISEUR, is_active=True).order_by("first_name", "last_name")
+
+
+class AdvisorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class AssignForm(forms.Form):
+    advisor = AdvisorChoiceField(
+        queryset=advisors(), label=_("Toewijzen aan"), required=False, empty_label=_("Niemand (terug naar de wachtrij)")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["advisor"].queryset = advisors()
+
+
+class StatusForm(forms.Form):
+    to_status = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        choices=[(s.value, s.label) for s in TicketStatus if s != TicketStatus.CLOSED],
+        error_messages={"invalid_choice": _("Kies een geldige status.")},
+    )
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ModelChoiceField(
+        queryset=OutcomeCategory.objects.filter(is_active=True),
+        label=_("Uitkomst"),
+        error_messages={"required": _("Kies de uitkomst om de vraag te sluiten.")},
+    )
+
+
+class MergeForm(forms.Form):
+    target = forms.CharField(
+        label=_("Samenvoegen met vraagnummer"),
+        max_length=20,
+        help_text=_("Bijvoorbeeld DIB-2026-000123."),
+        error_messages={"required": _("Vul het vraagnummer in van de vraag waarmee u wilt samenvoegen.")},
+    )
+
+    def __init__(self, *args, ticket: Ticket, **kwargs):
+        self.ticket = ticket
+        super().__init__(*args, **kwargs)
+
+    def clean_target(self):
+        reference = self.cleaned_data["target"].strip().upper()
+        if reference == self.ticket.reference:
+            raise ValidationError(_("Een vraag kan niet met zichzelf worden samengevoegd."), code="self")
+        target = Ticket.objects.filter(reference=reference, merged_into__isnull=True).first()
+        if target is None:
+            raise ValidationError(
+                _("Er is geen (niet samengevoegde) vraag met nummer %(reference)s."),
+                params={"reference": reference},
+                code="unknown",
+            )
+        return target

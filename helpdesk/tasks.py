@@ -1,0 +1,99 @@
+"""Helpdesk background work: sending the outbox, and pseudonymising after the retention period."""
+
+import logging
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import connection, transaction
+from django.utils import timezone
+
+from helpdesk.models import FOLLOW_LINK_PLACEHOLDER, OutboxMessage, OutboxStatus
+
+log = logging.getLogger(__name__)
+
+
+def _backoff(attempts: int) -> int:
+    """Seconds until the next attempt: 1, 2, 4, ... minutes, at most an hour."""
+    return min(60 * 2 ** max(attempts - 1, 0), 3600)
+
+
+def deliver(message_id: int) -> str:
+    """Send one outbox message at most once. Returns "sent", "failed", "skipped".
+
+    The row is locked (skipping rows another worker holds) for the duration of the send and marked
+    sent in the same transaction: two workers never send the same message, and a sent message is
+    never picked up again. A failure is recorded in a separate transaction, so it survives.
+    """
+    from helpdesk.services import follow_url, issue_access_token
+
+    try:
+        with transaction.atomic():
+            rows = OutboxMessage.objects.filter(pk=message_id, status=OutboxStatus.PENDING)
+            if connection.features.has_select_for_update_skip_locked:
+                rows = rows.select_for_update(skip_locked=True, of=("self",))
+            message = rows.select_related("ticket").first()
+            if message is None:
+                return "skipped"
+            if not message.to:
+                message.status = OutboxStatus.FAILED
+                message.last_error = "Geen ontvanger (gegevens gewist)."
+                message.save(update_fields=["status", "last_error"])
+                return "failed"
+            body = message.body
+            if FOLLOW_LINK_PLACEHOLDER in body and message.ticket is not None:
+                # A fresh follow link per e-mail: the raw token exists only in the sent e-mail.
+                body = body.replace(FOLLOW_LINK_PLACEHOLDER, follow_url(issue_access_token(ticket=message.ticket)))
+            EmailMessage(subject=message.subject, body=body, to=[message.to]).send()
+            message.status = OutboxStatus.SENT
+            message.sent_at = timezone.now()
+            message.attempts += 1
+            message.last_error = ""
+            message.save(update_fields=["status", "sent_at", "attempts", "last_error"])
+            return "sent"
+    except Exception as error:  # noqa: BLE001 - any mail failure is recorded and retried
+        log.warning("outbox message %s not sent: %s", message_id, error)
+        message = OutboxMessage.objects.get(pk=message_id)
+        message.attempts += 1
+        message.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if message.attempts >= settings.HELPDESK_OUTBOX_MAX_ATTEMPTS:
+            message.status = OutboxStatus.FAILED
+        message.next_attempt_at = timezone.now() + timedelta(seconds=_backoff(message.attempts))
+        message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+        return "failed"
+
+
+@shared_task(bind=True, ignore_result=True, acks_late=True, max_retries=None)
+def send_outbox_message(self, message_id: int) -> str:
+    """Send one queued e-mail; after a failure, retry with exponential backoff.
+
+    In eager mode (no broker) the retry is left to flush_outbox, so a web request never waits.
+    """
+    result = deliver(message_id)
+    if result == "failed" and not self.request.is_eager:
+        message = OutboxMessage.objects.filter(pk=message_id, status=OutboxStatus.PENDING).first()
+        if message is not None:
+            raise self.retry(countdown=_backoff(message.attempts))
+    return result
+
+
+@shared_task(ignore_result=True)
+def flush_outbox(limit: int = 200) -> int:
+    """Send every due pending message (a safety net for lost enqueues and retries). Idempotent."""
+    sent = 0
+    for message_id in OutboxMessage.objects.due().order_by("next_attempt_at").values_list("pk", flat=True)[:limit]:
+        sent += deliver(message_id) == "sent"
+    return sent
+
+
+@shared_task(ignore_result=True, acks_late=True)
+def pseudonymise_expired_tickets() -> int:
+    from helpdesk.services import pseudonymise_expired
+
+    total = 0
+    while count := pseudonymise_expired():
+        total += count
+    if total:
+        log.info("pseudonymised %s helpdesk tickets", total)
+    return total

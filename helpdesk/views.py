@@ -1,5 +1,0 @@
-from django.shortcuts import render
-
-
-def ask(request):
-    return render(request, "helpdesk/ask.html")

@@ -1,0 +1,49 @@
+"""Helpdesk views: public (question form, follow link), partner (referrals), staff (queue)."""
+
+from helpdesk.views.partner import refer, referral_detail, referral_list
+from helpdesk.views.public import (
+    ask,
+    follow,
+    follow_attachment,
+    follow_feedback,
+    follow_reply,
+    suggestion_open,
+    suggestions,
+)
+from helpdesk.views.staff import (
+    attachment_download,
+    capacity,
+    queue,
+    ticket_assign,
+    ticket_claim,
+    ticket_close,
+    ticket_detail,
+    ticket_merge,
+    ticket_note,
+    ticket_reply,
+    ticket_status,
+)
+
+__all__ = [
+    "ask",
+    "attachment_download",
+    "capacity",
+    "follow",
+    "follow_attachment",
+    "follow_feedback",
+    "follow_reply",
+    "queue",
+    "refer",
+    "referral_detail",
+    "referral_list",
+    "suggestion_open",
+    "suggestions",
+    "ticket_assign",
+    "ticket_claim",
+    "ticket_close",
+    "ticket_detail",
+    "ticket_merge",
+    "ticket_note",
+    "ticket_reply",
+    "ticket_status",
+]

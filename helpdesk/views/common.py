@@ -1,0 +1,36 @@
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import FileResponse
+
+from accounts.throttle import client_address
+from helpdesk.models import Attachment
+
+
+def rate_limited(request, *, scope: str) -> bool:
+    """Count one attempt for this client; True when it is over HELPDESK_ASK_RATE_LIMIT in the window."""
+    client = hashlib.sha256(client_address(request).encode()).hexdigest()
+    key = f"helpdesk:rate:{scope}:{client}"
+    window = settings.HELPDESK_ASK_RATE_WINDOW_SECONDS
+    if cache.add(key, 1, timeout=window):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        return False
+    return count > settings.HELPDESK_ASK_RATE_LIMIT
+
+
+def attachment_response(attachment: Attachment) -> FileResponse:
+    """Always a download (never rendered inline by the browser), with the allowlisted type."""
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,189 @@
+"""Pages for employers without an account: the question form and the private follow link."""
+
+import secrets
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from helpdesk import services
+from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm
+from helpdesk.models import Attachment, Message, MessageKind, Ticket
+from helpdesk.permissions import requester_can_reply
+from helpdesk.search import suggest_measures
+from helpdesk.views.common import attachment_response, rate_limited
+from menukaart.models import Measure
+
+
+def _kept_initial(data) -> dict:
+    """The typed values, as initial data: re-rendered without showing validation errors."""
+    initial = {}
+    for name, field in AskForm.base_fields.items():
+        if name == "website":
+            continue
+        if isinstance(field, django_forms.ModelMultipleChoiceField):
+            initial[name] = data.getlist(name)
+        elif name in data:
+            initial[name] = data.get(name)
+    return initial
+
+
+def _render_ask(request, form, *, suggestions=None, status=200):
+    return render(
+        request,
+        "helpdesk/ask.html",
+        {
+            "form": form,
+            "suggestions": suggestions,
+            "form_visit": form["form_visit"].value() or "",
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def ask(request):
+    """Stel een vraag. "Bekijk suggesties" re-renders with the typed text kept and matching measures."""
+    if request.method == "GET":
+        return _render_ask(request, AskForm(initial={"form_visit": secrets.token_hex(8)}))
+    if request.POST.get("action") == "suggest":
+        found = suggest_measures(request.POST.get("question", ""))
+        services.record_suggestions_shown(count=len(found))
+        return _render_ask(request, AskForm(initial=_kept_initial(request.POST)), suggestions=found)
+    form = AskForm(request.POST)
+    if rate_limited(request, scope="ask"):
+        form.is_valid()
+        form.add_error(
+            None,
+            _("U heeft in korte tijd te veel vragen verstuurd. Probeer het over een uur opnieuw, of bel de helpdesk."),
+        )
+        return _render_ask(request, form, status=429)
+    if not form.is_valid():
+        return _render_ask(request, form, status=400)
+    data = form.cleaned_data
+    ticket, token = services.submit_question(
+        subject=data["subject"],
+        question=data["question"],
+        employer_name=data["employer_name"],
+        contact_name=data["contact_name"],
+        contact_email=data["contact_email"],
+        contact_phone=data["contact_phone"],
+        sector=data["sector"],
+        size_band=data["size_band"],
+        province=data["province"],
+        charter_signatory=data["charter_signatory"],
+        themes=data["themes"],
+        consent_processing=data["consent"],
+        form_visit=data["form_visit"],
+    )
+    messages.success(
+        request,
+        _("Uw vraag is ontvangen onder nummer %(reference)s. U ontvangt een bevestiging per e-mail.")
+        % {"reference": ticket.reference},
+    )
+    return redirect("helpdesk:follow", token=token)
+
+
+@require_GET
+def suggestions(request):
+    """The suggestions list alone (for htmx while typing)."""
+    form = SuggestForm(request.GET)
+    text = request.GET.get("question") or request.GET.get("q") or ""  # htmx sends the textarea's own name
+    found = suggest_measures(text[:5000]) if form.is_valid() else []
+    services.record_suggestions_shown(count=len(found))
+    return render(
+        request,
+        "helpdesk/_suggestions.html",
+        {"suggestions": found, "form_visit": form.cleaned_data.get("form_visit", "") if form.is_valid() else ""},
+    )
+
+
+@require_GET
+def suggestion_open(request, slug):
+    """Count that a suggestion was opened (no personal data), then go to the measure."""
+    measure = get_object_or_404(Measure.objects.published(), slug=slug)
+    visit = request.GET.get("bezoek", "")[:64]
+    services.record_suggestion_open(form_visit=visit if visit.isalnum() else "")
+    return redirect(measure.get_absolute_url())
+
+
+def _ticket_or_404(token: str) -> Ticket:
+    ticket = services.ticket_for_token(token)
+    if ticket is None:
+        raise Http404
+    # A duplicate folded into another ticket of the same requester shows that ticket.
+    if ticket.merged_into_id and ticket.merged_into.contact_email.lower() == ticket.contact_email.lower():
+        return ticket.merged_into
+    return ticket
+
+
+def _render_follow(request, token, ticket, *, reply_form=None, feedback_form=None, status=200):
+    thread = list(Message.objects.filter(ticket=ticket).public().for_thread())
+    services.record_view(ticket=ticket, actor_label=services.REQUESTER_LABEL, what="volgpagina")
+    response = render(
+        request,
+        "helpdesk/follow.html",
+        {
+            "ticket": ticket,
+            "token": token,
+            "thread": thread,
+            "has_answer": any(m.kind == MessageKind.REPLY for m in thread),
+            "feedback": getattr(ticket, "feedback", None) if hasattr(ticket, "feedback") else None,
+            "reply_form": reply_form or RequesterReplyForm(),
+            "feedback_form": feedback_form or FeedbackForm(),
+            "can_reply": requester_can_reply(ticket),
+        },
+        status=status,
+    )
+    # The token is in the URL: never leak it through Referer or a shared cache.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@never_cache
+@require_GET
+def follow(request, token):
+    ticket = _ticket_or_404(token)
+    return _render_follow(request, token, ticket)
+
+
+@never_cache
+@require_POST
+def follow_reply(request, token):
+    ticket = _ticket_or_404(token)
+    form = RequesterReplyForm(request.POST, request.FILES)
+    if not requester_can_reply(ticket):
+        raise Http404
+    if not form.is_valid():
+        return _render_follow(request, token, ticket, reply_form=form, status=400)
+    services.requester_reply(ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"])
+    messages.success(request, _("Uw reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
+    return redirect(reverse("helpdesk:follow", kwargs={"token": token}) + "#berichten")
+
+
+@never_cache
+@require_POST
+def follow_feedback(request, token):
+    ticket = _ticket_or_404(token)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return _render_follow(request, token, ticket, feedback_form=form, status=400)
+    services.record_feedback(ticket=ticket, helpful=form.cleaned_data["helpful"], reason=form.cleaned_data["reason"])
+    messages.success(request, _("Dank u wel voor uw feedback."))
+    return redirect(reverse("helpdesk:follow", kwargs={"token": token}) + "#feedback")
+
+
+@never_cache
+@require_GET
+def follow_attachment(request, token, pk):
+    ticket = _ticket_or_404(token)
+    attachment = get_object_or_404(
+        Attachment.objects.filter(message__ticket=ticket).exclude(message__kind=MessageKind.NOTE), pk=pk
+    )
+    services.audit(ticket=ticket, action="bijlage", actor_label=services.REQUESTER_LABEL, attachment=attachment.pk)
+    return attachment_response(attachment)

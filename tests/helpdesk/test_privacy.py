@@ -1,0 +1,149 @@
+"""Retention, export, erasure, and escaping of everything a user typed."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+
+from helpdesk import services
+from helpdesk.models import Attachment, AuditAction, AuditEvent, MessageKind, Ticket, TicketStatus
+from helpdesk.tasks import pseudonymise_expired_tickets
+from tests.helpdesk.factories import TicketFactory
+
+pytestmark = pytest.mark.django_db
+PAYLOAD = '<script>alert("x")</script>'
+
+
+def closed_ticket(outcome, *, months_ago: int, **fields):
+    ticket = TicketFactory(status=TicketStatus.CLOSED, outcome=outcome, **fields)
+    Ticket.objects.filter(pk=ticket.pk).update(closed_at=timezone.now() - timedelta(days=31 * months_ago))
+    ticket.refresh_from_db()
+    return ticket
+
+
+def test_pseudonymisation_after_retention_keeps_statistics(outcome, adviseur, theme, settings):
+    settings.HELPDESK_RETENTION_MONTHS = 24
+    old = TicketFactory(sector="F", size_band="10-49", province="utrecht")
+    old.themes.add(theme)
+    services.reply(ticket=old, by=adviseur, body="Antwoord met naam Jan")
+    Ticket.objects.filter(pk=old.pk).update(
+        status=TicketStatus.CLOSED, outcome=outcome, closed_at=timezone.now() - timedelta(days=800)
+    )
+    services.record_feedback(ticket=old, helpful=True, reason="Jan vond het goed")
+    services.issue_access_token(ticket=old)
+    recent = closed_ticket(outcome, months_ago=23)
+    assert pseudonymise_expired_tickets() == 1
+    old.refresh_from_db()
+    assert old.pseudonymised_at is not None
+    assert old.contact_email == "" and old.contact_name == services.PSEUDONYM
+    assert old.employer_name == services.PSEUDONYM and old.question == services.PSEUDONYM
+    assert (old.sector, old.size_band, old.province, old.outcome) == ("F", "10-49", "utrecht", outcome)
+    assert theme in old.themes.all()
+    assert old.feedback.helpful is True and old.feedback.reason == ""
+    assert not old.messages.exclude(body=services.PSEUDONYM).exists()
+    assert not old.access_tokens.exists()
+    assert AuditEvent.objects.filter(ticket=old, action=AuditAction.PSEUDONYMISED).exists()
+    recent.refresh_from_db()
+    assert recent.pseudonymised_at is None and recent.contact_email
+    assert pseudonymise_expired_tickets() == 0  # idempotent
+
+
+def test_pseudonymisation_removes_attachment_files(outcome, adviseur):
+    ticket = TicketFactory()
+    message = services.add_note(ticket=ticket, by=adviseur, body="bijlage")
+    attachment = Attachment.objects.create(
+        message=message,
+        file=ContentFile(b"%PDF-1.4", name="a.pdf"),
+        original_name="a.pdf",
+        content_type="application/pdf",
+        size=8,
+    )
+    storage, name = attachment.file.storage, attachment.file.name
+    assert storage.exists(name)
+    services.close_ticket(ticket=ticket, by=adviseur, outcome=outcome)
+    Ticket.objects.filter(pk=ticket.pk).update(closed_at=timezone.now() - timedelta(days=800))
+    pseudonymise_expired_tickets()
+    assert not storage.exists(name)
+    assert not Attachment.objects.exists()
+
+
+def test_export_and_erase_a_requesters_data(adviseur, superuser):
+    mine = TicketFactory(contact_email="Anna@Example.nl")
+    services.add_note(ticket=mine, by=adviseur, body="interne notitie")
+    services.reply(ticket=mine, by=adviseur, body="antwoord")
+    other = TicketFactory(contact_email="bob@example.nl")
+    data = services.export_requester_data(email="anna@example.nl", by=superuser)
+    assert [q["vraagnummer"] for q in data["vragen"]] == [mine.reference]
+    assert [m["tekst"] for m in data["vragen"][0]["berichten"]] == ["antwoord"]  # notes are internal
+    json.dumps(data)
+    assert services.erase_requester_data(email="anna@example.nl", by=superuser) == 1
+    mine.refresh_from_db()
+    other.refresh_from_db()
+    assert mine.contact_email == "" and mine.pseudonymised_at
+    assert other.contact_email == "bob@example.nl"
+    assert AuditEvent.objects.filter(ticket=mine, action=AuditAction.ERASED, actor=superuser).exists()
+
+
+def test_admin_actions_export_and_erase(client, superuser):
+    ticket = TicketFactory(contact_email="anna@example.nl")
+    client.force_login(superuser)
+    url = reverse("admin:helpdesk_ticket_changelist")
+    response = client.post(url, {"action": "export_requester", "_selected_action": [ticket.pk]})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert json.loads(response.content)[0]["vragen"][0]["vraagnummer"] == ticket.reference
+    response = client.post(url, {"action": "erase_requester", "_selected_action": [ticket.pk]})
+    assert response.status_code == 302
+    ticket.refresh_from_db()
+    assert ticket.pseudonymised_at is not None
+
+
+def test_script_payloads_in_every_field_are_rendered_escaped(client, adviseur, partner_abu, measure):
+    fields = {name: PAYLOAD for name in ("subject", "question", "employer_name", "contact_name", "contact_phone")}
+    ticket, token = services.submit_question(**fields, contact_email="x@example.nl", consent_processing=True)
+    Ticket.objects.filter(pk=ticket.pk).update(
+        referring_organisation=partner_abu.organisation, consent_share_with_partner=True, channel="doorverwijzing"
+    )
+    services.reply(ticket=ticket, by=adviseur, body=PAYLOAD, measures=[measure])
+    services.add_note(ticket=ticket, by=adviseur, body=PAYLOAD)
+    services.requester_reply(ticket=ticket, body=PAYLOAD)
+    pages = []
+    client.force_login(adviseur)
+    pages.append(client.get(reverse("helpdesk:ticket_detail", args=[ticket.reference])))
+    pages.append(client.get(reverse("helpdesk:queue")))
+    client.force_login(partner_abu)
+    pages.append(client.get(reverse("helpdesk:referral_list")))
+    pages.append(client.get(reverse("helpdesk:referral_detail", args=[ticket.reference])))
+    client.logout()
+    pages.append(client.get(reverse("helpdesk:follow", args=[token])))
+    for response in pages:
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "<script>alert" not in html
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_script_payload_in_the_public_form_is_escaped_when_redisplayed(client):
+    response = client.post(reverse("helpdesk:ask"), {"action": "submit", "subject": PAYLOAD, "question": PAYLOAD})
+    assert response.status_code == 400
+    assert "<script>alert" not in response.content.decode()
+
+
+def test_notes_never_reach_the_requester_export(adviseur):
+    ticket = TicketFactory()
+    services.add_note(ticket=ticket, by=adviseur, body="geheim")
+    data = services.export_requester_data(email=ticket.contact_email, by=adviseur)
+    assert all(m["soort"] != MessageKind.NOTE for m in data["vragen"][0]["berichten"])
+
+
+def test_opening_a_ticket_in_the_admin_is_audited(client, superuser, adviseur):
+    ticket = TicketFactory()
+    client.force_login(superuser)
+    assert client.get(reverse("admin:helpdesk_ticket_change", args=[ticket.pk])).status_code == 200
+    assert AuditEvent.objects.filter(ticket=ticket, action=AuditAction.VIEWED, actor=superuser).exists()
+    client.force_login(adviseur)  # advisors work in the queue, not in the ticket admin
+    assert client.get(reverse("admin:helpdesk_ticket_change", args=[ticket.pk])).status_code in {302, 403}
+    assert not AuditEvent.objects.filter(ticket=ticket, actor=adviseur).exists()
