@@ -12,6 +12,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from portal.settings.env import env_bool, env_int, env_list, env_str
+from portal.settings.mail import CONSOLE_BACKEND, mail_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -172,13 +173,8 @@ STORAGES = {
 }
 
 # --- E-mail -------------------------------------------------------------------------------------
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# MAILERS on Django 6.1+, EMAIL_* on Django 5.2 (portal/settings/mail.py); the console by default.
+globals().update(mail_settings(default_backend=CONSOLE_BACKEND))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Werkagenda VIA portaal <noreply@example.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
