@@ -71,10 +71,10 @@ def test_environment_chooses_the_backend(monkeypatch):
     assert result["EMAIL_BACKEND"] == "django.core.mail.backends.locmem.EmailBackend"
 
 
-@pytest.mark.skipif(django.VERSION < (6, 1), reason="MAILERS exists from Django 6.1")
-def test_the_installed_django_builds_an_smtp_mailer_from_the_options(smtp_env, settings):
-    settings.MAILERS = mail_settings(default_backend=SMTP_BACKEND)["MAILERS"]
-    backend = mail.mailers.default
+def test_the_installed_django_builds_an_smtp_backend_from_the_environment(smtp_env, settings):
+    for name, value in mail_settings(default_backend=SMTP_BACKEND).items():
+        setattr(settings, name, value)
+    backend = mail.mailers.default if django.VERSION >= (6, 1) else mail.get_connection()
     assert (backend.host, backend.port, backend.username, backend.password) == (
         "smtp.example.nl",
         587,
