@@ -17,6 +17,8 @@ from portal.settings.mail import CONSOLE_BACKEND, mail_settings
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789abcdef")
+# Previous keys, still accepted for signatures (sessions, password-reset links) while rotating.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 DEBUG = env_bool("DEBUG", True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -132,6 +134,9 @@ LOGOUT_REDIRECT_URL = "core:home"
 LOGIN_THROTTLE_MAX_PER_ACCOUNT = env_int("LOGIN_THROTTLE_MAX_PER_ACCOUNT", 5)
 LOGIN_THROTTLE_MAX_PER_CLIENT = env_int("LOGIN_THROTTLE_MAX_PER_CLIENT", 20)
 LOGIN_THROTTLE_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60)
+# Behind a reverse proxy every request comes from the proxy's address: name the request header
+# (as in request.META, e.g. HTTP_X_REAL_IP) that the proxy overwrites with the client's address.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
 
 # Sessions: everyone is logged out after 12 hours; staff also after 30 minutes without activity.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 60 * 60)

@@ -1,7 +1,11 @@
 import logging
+import os
+import subprocess
+import sys
 import time
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
@@ -130,3 +134,45 @@ def test_refused_authorisation_is_logged(client, werkgever, caplog):
         response = permission_denied(request, PermissionDenied())
     assert response.status_code == 403
     assert any("authorisation refused" in record.getMessage() for record in caplog.records)
+
+
+def test_client_ip_header_is_read_from_the_environment():
+    env = {
+        **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+        "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+    }
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; print(settings.CLIENT_IP_HEADER)",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip() == "HTTP_X_REAL_IP", result.stderr
+
+
+def test_client_throttle_uses_the_proxy_header(client, settings):
+    """Behind a proxy, one client's failures must not lock out everyone behind the same proxy."""
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.LOGIN_THROTTLE_MAX_PER_CLIENT = 3
+    victim = UserFactory()
+    for attempt in range(3):
+        client.post(LOGIN, {"username": f"bestaat-niet-{attempt}", "password": "fout"}, HTTP_X_REAL_IP="203.0.113.7")
+    assert (
+        client.post(
+            LOGIN, {"username": victim.username, "password": TEST_PASSWORD}, HTTP_X_REAL_IP="203.0.113.7"
+        ).status_code
+        == 429
+    )
+    assert (
+        client.post(
+            LOGIN, {"username": victim.username, "password": TEST_PASSWORD}, HTTP_X_REAL_IP="198.51.100.2"
+        ).status_code
+        == 302
+    )
