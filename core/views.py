@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.db import connection
 from django.http import JsonResponse
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -53,6 +54,12 @@ def permission_denied(request, exception=None):
         request.method,
     )
     return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """A form without a valid CSRF token: a Dutch page that says what to do, logged for security."""
+    security_log.warning("csrf refused: path=%s reason=%s", request.path, reason)
+    return render(request, "403_csrf.html", {"no_cookies": reason == REASON_NO_CSRF_COOKIE}, status=403)
 
 
 def page_not_found(request, exception=None):

@@ -10,6 +10,7 @@ for required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"):
 
 from portal.settings.base import *  # noqa: E402, F403
 from portal.settings.env import env_bool, env_int, env_str  # noqa: E402
+from portal.settings.mail import SMTP_BACKEND, mail_settings  # noqa: E402
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -24,4 +25,4 @@ CSRF_COOKIE_NAME = "__Host-csrftoken"
 STORAGES["staticfiles"]["BACKEND"] = env_str(  # noqa: F405
     "STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+globals().update(mail_settings(default_backend=SMTP_BACKEND))

@@ -6,7 +6,7 @@ from portal.settings.base import *  # noqa: F403
 from portal.settings.base import CACHES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; never in production
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# E-mail: Django's test set-up replaces every mailer with the locmem backend (mail.outbox).
 DEBUG = False
 # Tests that need the real worker say so; everything else runs tasks in-process.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_WORKER_TEST_MODE")

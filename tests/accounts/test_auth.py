@@ -1,8 +1,13 @@
 import logging
+import os
+import subprocess
+import sys
 import time
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from tests.factories import TEST_PASSWORD, UserFactory
@@ -130,3 +135,94 @@ def test_refused_authorisation_is_logged(client, werkgever, caplog):
         response = permission_denied(request, PermissionDenied())
     assert response.status_code == 403
     assert any("authorisation refused" in record.getMessage() for record in caplog.records)
+
+
+def test_client_ip_header_is_read_from_the_environment():
+    env = {
+        **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+        "CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+    }
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; print(settings.CLIENT_IP_HEADER)",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip() == "HTTP_X_REAL_IP", result.stderr
+
+
+def test_client_throttle_uses_the_proxy_header(client, settings):
+    """Behind a proxy, one client's failures must not lock out everyone behind the same proxy."""
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.LOGIN_THROTTLE_MAX_PER_CLIENT = 3
+    victim = UserFactory()
+    for attempt in range(3):
+        client.post(LOGIN, {"username": f"bestaat-niet-{attempt}", "password": "fout"}, HTTP_X_REAL_IP="203.0.113.7")
+    assert (
+        client.post(
+            LOGIN, {"username": victim.username, "password": TEST_PASSWORD}, HTTP_X_REAL_IP="203.0.113.7"
+        ).status_code
+        == 429
+    )
+    assert (
+        client.post(
+            LOGIN, {"username": victim.username, "password": TEST_PASSWORD}, HTTP_X_REAL_IP="198.51.100.2"
+        ).status_code
+        == 302
+    )
+
+
+def test_password_reset_with_an_invalid_address_explains_in_dutch_and_keeps_the_input(client):
+    response = client.post(reverse("accounts:password_reset"), {"email": "geen-e-mailadres"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Controleer het formulier" in html  # the error summary
+    assert "Voer een geldig e-mailadres in." in html
+    assert 'value="geen-e-mailadres"' in html
+    assert 'aria-invalid="true"' in html
+    assert not mail.outbox
+
+
+def test_password_reset_with_an_empty_address_explains_in_dutch(client):
+    response = client.post(reverse("accounts:password_reset"), {"email": ""})
+    assert response.status_code == 200
+    assert "Dit veld is verplicht." in response.content.decode()
+
+
+def test_password_reset_for_an_unknown_address_does_not_reveal_it(client):
+    response = client.post(reverse("accounts:password_reset"), {"email": "niemand@example.nl"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:password_reset_done")
+    assert not mail.outbox
+
+
+def test_log_in_requires_a_csrf_token(werkgever, caplog):
+    client = Client(enforce_csrf_checks=True)
+    credentials = {"username": werkgever.username, "password": TEST_PASSWORD}
+    with caplog.at_level(logging.WARNING, logger="portal.security"):
+        response = client.post(LOGIN, credentials)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Het formulier is verlopen" in html
+    assert "Zet cookies voor deze website aan" in html  # no CSRF cookie was sent
+    assert any("csrf refused" in record.getMessage() for record in caplog.records)
+    assert not client.get(reverse("core:home")).context["user"].is_authenticated
+
+    # With the cookie but a wrong token: refused too.
+    client.get(LOGIN)
+    response = client.post(LOGIN, {**credentials, "csrfmiddlewaretoken": "x" * 64})
+    assert response.status_code == 403
+    assert "Zet cookies voor deze website aan" not in response.content.decode()
+
+    # With the token from the form: logged in.
+    token = client.get(LOGIN).context["csrf_token"]
+    response = client.post(LOGIN, {**credentials, "csrfmiddlewaretoken": str(token)})
+    assert response.status_code == 302
+    assert client.get(reverse("core:home")).context["user"] == werkgever

@@ -6,11 +6,29 @@ Put browser tests in this folder and mark them `@pytest.mark.browser`. Fixtures:
   downloaded; when Chromium is missing every browser test fails with a clear message.
 - `page`: a fresh browser context per test (locale nl-NL, `page.goto("/")` goes to the live
   server). Requests to anywhere but the live server are blocked and fail the test, as do
-  JavaScript errors and Content-Security-Policy violations: the portal loads nothing from the
-  internet and runs no inline script.
+  JavaScript errors, Content-Security-Policy violations and stylesheets, scripts or images that
+  answer 4xx/5xx: the portal loads nothing from the internet and runs no inline script.
 
 Helpers (tests/browser/helpers.py): `assert_accessible(page)` (axe-core, fails on serious and
-critical violations) and `login(page, user)`.
+critical violations) and `login(page, user)`. For example:
+
+    import pytest
+    from django.urls import reverse
+    from playwright.sync_api import expect
+
+    from tests.browser.helpers import assert_accessible, login
+
+    pytestmark = pytest.mark.browser
+
+    def test_catalogue(page, adviseur):
+        login(page, adviseur)                        # optional: a session cookie, no form
+        page.goto(reverse("menukaart:index"))        # reverse() gives the Dutch address
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert_accessible(page)
+
+Rows made in the test (factories, fixtures) are visible to the live server: `live_server` makes
+the test transactional, and the database is emptied after each test. Use Playwright's `expect`
+(it waits) rather than sleeps; the default timeout is 5 seconds.
 """
 
 import os
@@ -38,6 +56,8 @@ CHROMIUM_ARGS = [
 # Short timeouts: a page of this portal renders in milliseconds, so a wait that takes seconds is
 # a failure, and it should be reported quickly.
 TIMEOUT_MS = 5_000
+# Resources a page loads by itself; documents and fetch/XHR (htmx) may answer 4xx on purpose.
+ASSET_TYPES = frozenset({"stylesheet", "script", "image", "font", "media"})
 
 
 @dataclass
@@ -47,6 +67,7 @@ class PageProblems:
     foreign_requests: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     csp_violations: list[str] = field(default_factory=list)
+    broken_resources: list[str] = field(default_factory=list)
 
     def report(self) -> str:
         parts = []
@@ -58,6 +79,8 @@ class PageProblems:
             parts.append("JavaScript errors:\n  " + "\n  ".join(self.page_errors))
         if self.csp_violations:
             parts.append("Content-Security-Policy violations:\n  " + "\n  ".join(self.csp_violations))
+        if self.broken_resources:
+            parts.append("Stylesheets, scripts or images that failed to load:\n  " + "\n  ".join(self.broken_resources))
         return "\n".join(parts)
 
 
@@ -121,6 +144,14 @@ def page(request, browser, live_server):
         "console",
         lambda message: (
             problems.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    browser_page.on(
+        "response",
+        lambda response: (
+            problems.broken_resources.append(f"{response.status} {response.url}")
+            if response.status >= 400 and response.request.resource_type in ASSET_TYPES
+            else None
         ),
     )
     yield browser_page

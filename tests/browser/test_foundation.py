@@ -174,3 +174,15 @@ def test_pages_reflow_on_a_narrow_screen_without_sideways_scrolling(page, url_na
     page.goto(reverse(url_name))
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
+
+
+def test_expired_form_page_is_dutch_and_accessible(page, werkgever):
+    page.goto(reverse("accounts:login"))
+    page.get_by_label("Gebruikersnaam").fill(werkgever.username)
+    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    page.context.clear_cookies()  # as when the browser dropped the CSRF cookie
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Inloggen").click()
+    assert navigation.value.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("Het formulier is verlopen")
+    assert_accessible(page)
