@@ -11,6 +11,7 @@ from helpdesk import services
 from helpdesk.models import OutboxMessage, OutboxStatus, Ticket
 from helpdesk.tasks import deliver, flush_outbox, send_outbox_message
 from tests.helpdesk.test_ask import valid_data
+from tests.mailsettings import LOCMEM_BACKEND, SMTP_BACKEND, use_mail_backend
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +28,7 @@ def closed_port():
 
 @pytest.fixture
 def failing_smtp(settings, closed_port):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = closed_port
-    settings.EMAIL_TIMEOUT = 2
+    use_mail_backend(settings, SMTP_BACKEND, host="127.0.0.1", port=closed_port, timeout=2)
     return settings
 
 
@@ -52,7 +50,7 @@ def test_failing_smtp_server_loses_nothing(client, failing_smtp, django_capture_
     assert ticket.messages.filter(body="Ons antwoord").exists()
     assert OutboxMessage.objects.filter(status=OutboxStatus.PENDING).count() == 3
     # The server comes back: the beat's flush sends every message exactly once.
-    failing_smtp.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    use_mail_backend(failing_smtp, LOCMEM_BACKEND)
     OutboxMessage.objects.update(next_attempt_at=ticket.created_at)
     assert flush_outbox() == 3
     assert flush_outbox() == 0
