@@ -63,6 +63,7 @@ ROLES: dict[str, Role] = {
                 "menukaart.view_unpublished",
                 "menukaart.view_theme",
                 "menukaart.change_theme",
+                "menukaart.view_content_gaps",
             ),
         ),
         Role(

@@ -1,4 +1,6 @@
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection, models
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +34,31 @@ class Evidence(models.IntegerChoices):
     PROMISING = 2, _("Veelbelovend")
     REASONABLE = 3, _("Redelijk bewijs")
     STRONG = 4, _("Sterk bewijs")
+
+
+# What each step of the evidence scale means; shown next to every measure and on the scale page.
+EVIDENCE_DEFINITIONS = {
+    Evidence.UNKNOWN: _(
+        "Er is te weinig bekend over het effect. De maatregel is logisch of wordt gevraagd, maar er is nog geen "
+        "praktijkervaring of onderzoek dat laat zien dat hij werkt."
+    ),
+    Evidence.PRACTICE: _(
+        "Werkgevers en adviseurs hebben er goede ervaringen mee, beschreven in handreikingen of praktijkvoorbeelden. "
+        "Het effect is niet onderzocht."
+    ),
+    Evidence.PROMISING: _(
+        "Er is eerste onderzoek dat op een positief effect wijst, bijvoorbeeld een evaluatie of een studie in "
+        "één organisatie, of sterk onderzoek naar het mechanisme waarop de maatregel steunt."
+    ),
+    Evidence.REASONABLE: _(
+        "Meerdere onderzoeken laten een positief effect zien, bijvoorbeeld vergelijkingen tussen organisaties of "
+        "experimenten in de praktijk. Het effect kan per situatie verschillen."
+    ),
+    Evidence.STRONG: _(
+        "Het effect is herhaaldelijk aangetoond in goed opgezet onderzoek, zoals experimenten of overzichtsstudies, "
+        "ook in Nederland of vergelijkbare landen."
+    ),
+}
 
 
 class TaxonomyTerm(models.Model):
@@ -94,6 +121,12 @@ class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
+    def visible_to(self, user):
+        """Published items for everyone; editors with menukaart.view_unpublished also see drafts (preview)."""
+        if user is not None and user.is_authenticated and user.has_perm("menukaart.view_unpublished"):
+            return self.all()
+        return self.published()
+
 
 class Publishable(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
@@ -149,6 +182,9 @@ class Material(Publishable):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("menukaart:material_list") + f"#{self.slug}"
+
 
 class Initiative(Publishable):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -169,11 +205,55 @@ class Initiative(Publishable):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("menukaart:initiative_list") + f"#{self.slug}"
+
 
 class MeasureQuerySet(PublishableQuerySet):
     def for_catalogue(self):
         """What a list of measure cards needs, in a constant number of queries."""
-        return self.prefetch_related("levels", "themes", "phases")
+        return self.defer("search_vector").prefetch_related("levels", "themes", "phases")
+
+    def for_detail(self):
+        """Everything the detail page shows; related content only when published."""
+        return self.defer("search_vector").prefetch_related(
+            "levels",
+            "themes",
+            "phases",
+            "tags",
+            "sources",
+            Prefetch("related", queryset=Measure.objects.published().defer("search_vector").order_by("title")),
+            Prefetch("materials", queryset=Material.objects.published()),
+            Prefetch("initiatives", queryset=Initiative.objects.published()),
+            Prefetch("examples", queryset=Example.objects.published()),
+        )
+
+    def matching(self, text: str, *, any_word: bool = False):
+        """Measures matching a free-text query, annotated with `rank` (higher is better).
+
+        PostgreSQL: the stored, weighted `dutch` search vector (title A, summary B, the rest C), so
+        "leidinggevenden" also finds "leidinggevende". By default all words must occur (websearch
+        syntax: quotes and "-word" work); with any_word one of the words is enough.
+        SQLite (development only): every word must occur in the title, summary or explanation.
+        """
+        words = text.split()
+        if connection.vendor != "postgresql":
+            qs = self
+            condition = Q()
+            for word in words:
+                word_condition = Q(title__icontains=word) | Q(summary__icontains=word) | Q(why_it_works__icontains=word)
+                condition = (condition | word_condition) if any_word else (condition & word_condition)
+            return qs.filter(condition).annotate(rank=models.Value(0.0, output_field=models.FloatField()))
+        if any_word:
+            query = None
+            for word in words:
+                term = SearchQuery(word, config="dutch", search_type="plain")
+                query = term if query is None else query | term
+        else:
+            query = SearchQuery(text, config="dutch", search_type="websearch")
+        if query is None:
+            return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
+        return self.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
 
 
 class Measure(Publishable):
@@ -207,9 +287,13 @@ class Measure(Publishable):
         Initiative, verbose_name=_("initiatieven"), blank=True, related_name="measures"
     )
     tags = TaggableManager(verbose_name=_("trefwoorden"), blank=True)
+    # Denormalised counter for "most viewed"; the events themselves are in UsageEvent.
+    view_count = models.PositiveIntegerField(_("aantal keer bekeken"), default=0, editable=False)
+    # Kept current by menukaart.search.refresh_search_vectors (signals); PostgreSQL only.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = MeasureQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[levels, themes, phases])
+    history = HistoricalRecords(m2m_fields=[levels, themes, phases], excluded_fields=["view_count", "search_vector"])
 
     class Meta:
         ordering = ["title"]
@@ -225,6 +309,10 @@ class Measure(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("menukaart:measure_detail", kwargs={"slug": self.slug})
+
+    @property
+    def evidence_definition(self) -> str:
+        return EVIDENCE_DEFINITIONS[Evidence(self.evidence)]
 
 
 class Example(Publishable):
@@ -250,3 +338,6 @@ class Example(Publishable):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("menukaart:example_detail", kwargs={"slug": self.slug})
