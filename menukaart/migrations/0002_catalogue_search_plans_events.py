@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'maatregel in mijn menukaart',
                 'verbose_name_plural': 'maatregelen in mijn menukaart',
                 'ordering': ['position', 'added_at'],
-                'constraints': [models.UniqueConstraint(fields=('plan', 'measure'), name='menukaart_planitem_once_per_plan'), models.CheckConstraint(condition=models.Q(('start_month__day', 1)), name='menukaart_planitem_start_is_month')],
+                'constraints': [models.UniqueConstraint(fields=('plan', 'measure'), name='menukaart_planitem_once_per_plan')],
             },
         ),
         migrations.CreateModel(

@@ -42,6 +42,7 @@ class PlanItem(models.Model):
     measure = models.ForeignKey(Measure, verbose_name=_("maatregel"), on_delete=models.CASCADE, related_name="+")
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     owner = models.CharField(_("eigenaar"), max_length=120, blank=True)
+    # Always the first day of the month (menukaart.forms.MonthField normalises it).
     start_month = models.DateField(_("startmaand"), null=True, blank=True)
     note = models.TextField(_("notitie"), max_length=2000, blank=True)
     added_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
@@ -54,7 +55,6 @@ class PlanItem(models.Model):
         verbose_name_plural = _("maatregelen in mijn menukaart")
         constraints = [
             models.UniqueConstraint(fields=["plan", "measure"], name="menukaart_planitem_once_per_plan"),
-            models.CheckConstraint(condition=models.Q(start_month__day=1), name="menukaart_planitem_start_is_month"),
         ]
 
     def __str__(self) -> str:
