@@ -41,7 +41,7 @@ class MeasureOrderingFilter(django_filters.OrderingFilter):
         param = value[0] if value else self.RELEVANCE
         if param == self.RELEVANCE:
             if "rank" in qs.query.annotations:
-                return qs.order_by("-rank", "title")
+                return qs.order_by("-all_words", "-rank", "title")
             return qs.order_by("title")
         return qs.order_by(self.param_map[param], "title")
 
@@ -82,11 +82,6 @@ class MeasureFilter(django_filters.FilterSet):
         model = Measure
         fields: list[str] = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.search_broadened = False
-        self._search_mode_decided = False
-
     # --- filter methods --------------------------------------------------------------------------
 
     @staticmethod
@@ -119,13 +114,7 @@ class MeasureFilter(django_filters.FilterSet):
 
     def filter_search(self, qs, name, value):
         text = value.strip()
-        if not text:
-            return qs
-        if not self._search_mode_decided:
-            # Decided once, on the full selection: if no measure has all the words, any word will do.
-            self._search_mode_decided = True
-            self.search_broadened = len(text.split()) > 1 and not qs.matching(text).exists()
-        return qs.matching(text, any_word=self.search_broadened)
+        return qs.matching(text) if text else qs
 
     # --- results and facets ----------------------------------------------------------------------
 

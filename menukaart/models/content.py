@@ -228,32 +228,39 @@ class MeasureQuerySet(PublishableQuerySet):
             Prefetch("examples", queryset=Example.objects.published()),
         )
 
-    def matching(self, text: str, *, any_word: bool = False):
-        """Measures matching a free-text query, annotated with `rank` (higher is better).
+    def matching(self, text: str):
+        """Measures matching a free-text query, best first by the annotations `all_words` and `rank`.
 
         PostgreSQL: the stored, weighted `dutch` search vector (title A, summary B, the rest C), so
-        "leidinggevenden" also finds "leidinggevende". By default all words must occur (websearch
-        syntax: quotes and "-word" work); with any_word one of the words is enough.
-        SQLite (development only): every word must occur in the title, summary or explanation.
+        "leidinggevenden" also finds "leidinggevende". A measure matches when it has at least one of
+        the words; measures that have all of them (websearch syntax: "quotes" and -word work there)
+        come first, then by rank. SQLite (development only): every word must occur in the title,
+        summary or explanation.
         """
         words = text.split()
         if connection.vendor != "postgresql":
-            qs = self
             condition = Q()
             for word in words:
-                word_condition = Q(title__icontains=word) | Q(summary__icontains=word) | Q(why_it_works__icontains=word)
-                condition = (condition | word_condition) if any_word else (condition & word_condition)
-            return qs.filter(condition).annotate(rank=models.Value(0.0, output_field=models.FloatField()))
-        if any_word:
-            query = None
-            for word in words:
-                term = SearchQuery(word, config="dutch", search_type="plain")
-                query = term if query is None else query | term
-        else:
-            query = SearchQuery(text, config="dutch", search_type="websearch")
-        if query is None:
-            return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
-        return self.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+                condition &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(why_it_works__icontains=word)
+            return self.filter(condition).annotate(
+                all_words=models.Value(1, output_field=models.IntegerField()),
+                rank=models.Value(0.0, output_field=models.FloatField()),
+            )
+        any_word = None
+        for word in words:
+            term = SearchQuery(word, config="dutch", search_type="plain")
+            any_word = term if any_word is None else any_word | term
+        if any_word is None:
+            return self.none()
+        all_words = SearchQuery(text, config="dutch", search_type="websearch")
+        return self.filter(search_vector=any_word).annotate(
+            all_words=models.Case(
+                models.When(search_vector=all_words, then=models.Value(1)),
+                default=models.Value(0),
+                output_field=models.IntegerField(),
+            ),
+            rank=SearchRank(F("search_vector"), any_word),
+        )
 
 
 class Measure(Publishable):

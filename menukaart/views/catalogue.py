@@ -63,7 +63,6 @@ def measure_list(request):
             "facets": filterset.facet_list,
             "active_filters": _active_filters(request, filterset),
             "search_text": search_text,
-            "search_broadened": filterset.search_broadened,
             "without_search_query": reset_search_params.urlencode(),
             "plan_measure_ids": _plan_measure_ids(request),
         },
