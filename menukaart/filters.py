@@ -8,7 +8,8 @@ combine with AND. Every facet is one aggregate query, whatever the size of the c
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from menukaart.models import Band, Evidence, Level, Material, Measure, OrganisationSize, Phase, Theme
@@ -77,6 +78,11 @@ class MeasureFilter(django_filters.FilterSet):
 
     # Facets: (parameter, kind); the order in which they are shown.
     FACETS = ("niveau", "thema", "stap", "omvang", "inspanning", "kosten", "bewijs", "materiaal")
+    TERM_THROUGH = {
+        "niveau": lambda: Measure.levels.through,
+        "thema": lambda: Measure.themes.through,
+        "stap": lambda: Measure.phases.through,
+    }
 
     class Meta:
         model = Measure
@@ -149,8 +155,17 @@ class MeasureFilter(django_filters.FilterSet):
     def _counts(self, name: str, base) -> list[tuple[str, str, int]]:
         """(value, label, count) for every value of one facet, in display order."""
         if name in {"niveau", "thema", "stap"}:
+            # Every term (also those with 0) in its order; per term a count on the through table.
             model = self.filters[name].queryset.model
-            terms = model.objects.annotate(n=Count("measures", filter=Q(measures__in=base.values("pk"))))
+            column = model._meta.model_name
+            through = self.TERM_THROUGH[name]()
+            count = (
+                through.objects.filter(**{column: OuterRef("pk")}, measure__in=base.values("pk"))
+                .values(column)
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+            terms = model.objects.annotate(n=Coalesce(Subquery(count), 0))
             return [(term.slug, term.name, term.n) for term in terms]
         choices = self.filters[name].extra["choices"]
         if name == "omvang":
