@@ -115,6 +115,11 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {
     # Every minute: workers write a heartbeat, so /gezondheid/ can tell whether tasks run.
     "worker-heartbeat": {"task": "core.tasks.record_heartbeat", "schedule": timedelta(minutes=1)},
+    # Every hour: remove plans made without an account whose session has expired (nobody can reach them).
+    "menukaart-purge-visitor-plans": {
+        "task": "menukaart.tasks.purge_unreachable_visitor_plans",
+        "schedule": timedelta(hours=1),
+    },
 }
 
 # --- Authentication -----------------------------------------------------------------------------

@@ -231,3 +231,21 @@ def test_plan_page_query_count_is_constant(client, django_assert_max_num_queries
         add(client, MeasureFactory())
     with django_assert_max_num_queries(8):
         assert client.get(PLAN).status_code == 200
+
+
+def test_unreachable_visitor_plans_are_purged(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from menukaart.tasks import purge_unreachable_visitor_plans
+
+    old = timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE + 60)
+    expired = Plan.objects.create()
+    shared = Plan.objects.create(share_token="gedeeld-" + "x" * 40)
+    owned = Plan.objects.create(user=UserFactory())
+    fresh = Plan.objects.create()
+    Plan.objects.filter(pk__in=[expired.pk, shared.pk, owned.pk]).update(updated_at=old)
+
+    assert purge_unreachable_visitor_plans() == 1
+    assert set(Plan.objects.values_list("pk", flat=True)) == {shared.pk, owned.pk, fresh.pk}
