@@ -214,16 +214,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         loader = Loader(options["path"])
         started = timezone.now()
-        try:
-            with transaction.atomic(), refresh_search_vectors_once():
-                loader.load()
-                if loader.errors:
-                    raise CommandError(
-                        "De menukaart is niet geladen; er is niets gewijzigd. Los deze fouten op:\n  - "
-                        + "\n  - ".join(loader.errors)
-                    )
-        except CommandError:
-            raise
+        with transaction.atomic(), refresh_search_vectors_once():
+            loader.load()
+            if loader.errors:
+                raise CommandError(
+                    "De menukaart is niet geladen; er is niets gewijzigd. Los deze fouten op:\n  - "
+                    + "\n  - ".join(loader.errors)
+                )
+        if options["verbosity"] < 1:
+            return
         seconds = (timezone.now() - started).total_seconds()
         for name, (created, updated, unchanged) in loader.counts.items():
             self.stdout.write(f"{name}: {created} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd")
