@@ -2,8 +2,8 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/via_portal .venv/bin/python bench/menukaart.py
 
-Creates a separate, throw-away database next to DATABASE_URL (like the test runner does: the name
-gets a "test_" prefix), fills it with 5,000 published measures and 100,000 usage events, requests
+Creates a separate, throw-away database next to DATABASE_URL (named bench_menukaart_<name>), fills
+it with 5,000 published measures and 100,000 usage events, requests
 the catalogue (plain, filtered, search) and detail pages, and reports p50/p95 latency and the number
 of SQL queries per page. The database is removed afterwards. Options: --measures, --events, --runs.
 """
@@ -186,6 +186,8 @@ def main() -> None:
 
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
+    # Its own name, so a benchmark never collides with a test run's test_<name> database.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_menukaart_{old_name}"
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         rng = random.Random(42)

@@ -171,3 +171,32 @@ def test_visible_to_respects_view_unpublished(werkgever, contentbeheerder):
     draft = MeasureFactory(status=Status.CONCEPT)
     assert draft not in Measure.objects.visible_to(werkgever)
     assert draft in Measure.objects.visible_to(contentbeheerder)
+
+
+def test_content_gap_and_shared_plan_query_counts_are_constant(client, contentbeheerder):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from menukaart.models import Plan, PlanItem
+    from menukaart.services import record_search
+
+    plan = Plan.objects.create(share_token="t" * 43)
+
+    def grow(n):
+        for _ in range(n):
+            record_search(query=f"onbekend onderwerp {UsageEvent.objects.count()}", result_count=0)
+            PlanItem.objects.create(plan=plan, measure=MeasureFactory(), position=PlanItem.objects.count() + 1)
+
+    def count(url):
+        client.get(url)  # warm up the session
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    client.force_login(contentbeheerder)
+    urls = [reverse("menukaart:content_gaps"), reverse("menukaart:shared_plan", args=[plan.share_token])]
+    grow(2)
+    before = [count(url) for url in urls]
+    grow(20)
+    assert [count(url) for url in urls] == before
+    assert max(before) <= 10
