@@ -198,10 +198,11 @@ def main() -> None:
         base = "/menukaart/"
         level_slugs = list(Level.objects.values_list("slug", flat=True))
         theme_slugs = list(Theme.objects.values_list("slug", flat=True))
+        last_page = max(1, min(50, args.measures // 12))
         scenarios = {
-            "list": [f"{base}?pagina={rng.randint(1, 50)}" for _ in range(args.runs)],
+            "list": [f"{base}?pagina={rng.randint(1, last_page)}" for _ in range(args.runs)],
             "list, sorted by most viewed": [
-                f"{base}?sorteer=populair&pagina={rng.randint(1, 5)}" for _ in range(args.runs)
+                f"{base}?sorteer=populair&pagina={rng.randint(1, min(5, last_page))}" for _ in range(args.runs)
             ],
             "filtered list": [
                 f"{base}?niveau={rng.choice(level_slugs)}&thema={rng.choice(theme_slugs)}"
