@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from menukaart.models import Example, Initiative, Level, Material, Measure, Phase, Source, Status, Theme
+from menukaart.permissions import can_publish
 from menukaart.services import InvalidTransition, change_status
 
 
@@ -22,7 +23,7 @@ class WorkflowAdmin(SimpleHistoryAdmin):
     list_per_page = 50
 
     def has_publish_permission(self, request) -> bool:
-        return request.user.has_perm("menukaart.publish_measure")
+        return can_publish(request.user)
 
     def _transition(self, request, queryset, to_status):
         done, refused = 0, []

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from menukaart.models import Material, Measure, Plan, PlanItem, Publishable, Status, UsageEvent
+from menukaart.permissions import can_publish
 from menukaart.search import normalise_query
 
 PLAN_SESSION_KEY = "menukaart_plan_id"
@@ -37,7 +38,7 @@ def change_status(*, item: Publishable, to_status: str, by) -> None:
             _("Van %(from)s naar %(to)s kan niet.") % {"from": Status(item.status).label, "to": Status(to_status).label}
         )
     if to_status == Status.PUBLISHED:
-        if not by.has_perm("menukaart.publish_measure"):
+        if not can_publish(by):
             raise PermissionError(_("Je mag niet publiceren."))
         item.publish()
     else:

@@ -123,7 +123,9 @@ class PublishableQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Published items for everyone; editors with menukaart.view_unpublished also see drafts (preview)."""
-        if user is not None and user.is_authenticated and user.has_perm("menukaart.view_unpublished"):
+        from menukaart.permissions import can_preview
+
+        if can_preview(user):
             return self.all()
         return self.published()
 

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from menukaart.models import UsageEvent
+from menukaart.permissions import VIEW_CONTENT_GAPS
 
 
 @require_GET
 @login_required
-@permission_required("menukaart.view_content_gaps", raise_exception=True)
+@permission_required(VIEW_CONTENT_GAPS, raise_exception=True)
 def content_gaps(request):
     """Searches that found nothing, most asked first: what the menukaart is still missing."""
     paginator = Paginator(UsageEvent.objects.zero_result_searches(), 50)
