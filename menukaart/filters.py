@@ -35,6 +35,7 @@ class MeasureOrderingFilter(django_filters.OrderingFilter):
                 ("populair", _("Meest bekeken")),
                 ("nieuw", _("Nieuwste")),
             ],
+            empty_label=None,
             **kwargs,
         )
 

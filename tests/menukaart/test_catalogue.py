@@ -170,11 +170,23 @@ def test_search_is_recorded_without_personal_data(client, werkgever):
 
 
 def test_works_without_javascript_as_one_get_form(client):
+    """Plain GET form; htmx (served from our own static files) only makes facet changes smoother."""
+    import re
+
     MeasureFactory()
     html = client.get(URL).content.decode()
     assert 'method="get"' in html and 'id="catalogue"' in html
     assert 'form="catalogue" name="niveau"' in html
-    assert "<script" not in html
+    assert 'hx-include="#catalogue"' in html and 'hx-push-url="true"' in html
+    scripts = re.findall(r"<script([^>]*)>", html)
+    assert scripts and all('src="/static/' in attrs for attrs in scripts), "no inline or remote scripts"
+
+
+def test_htmx_request_gets_the_same_page_for_hx_select(client):
+    MeasureFactory(title="Anoniem solliciteren")
+    response = client.get(URL, {"q": "anoniem"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert 'id="catalogue-region"' in response.content.decode()
 
 
 def _grow(terms, n):
