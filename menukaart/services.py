@@ -131,6 +131,8 @@ def renumber_plan(*, plan: Plan) -> None:
             item.position = number
             changed.append(item)
     PlanItem.objects.bulk_update(changed, ["position"])
+    # Any change to the plan counts as activity (unreachable visitor plans are purged by age).
+    Plan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
 
 
 @transaction.atomic
