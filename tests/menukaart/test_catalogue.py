@@ -208,3 +208,16 @@ def test_query_count_does_not_grow_with_the_catalogue(client, django_assert_num_
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(URL, params).status_code == 200
     assert len(small.captured_queries) <= 20
+
+
+@pytest.mark.parametrize("query", ["de", "&&&", "'", "!", "a:*", "\\", "(", "🙂", "-", '"', "a | b & !c", "<script>"])
+def test_odd_search_input_never_breaks_the_page(client, query):
+    """Stop words only, tsquery operators, quotes, emoji: a normal (possibly empty) result."""
+    MeasureFactory()
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("<main", 1)[1].split("</main>")[0]
+
+
+def test_null_character_in_query_is_a_400(client):
+    assert client.get(URL, {"q": "x\x00y"}).status_code == 400
