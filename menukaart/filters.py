@@ -77,7 +77,7 @@ class MeasureFilter(django_filters.FilterSet):
     )
     sorteer = MeasureOrderingFilter(label=_("Sorteer op"))
 
-    # Facets: (parameter, kind); the order in which they are shown.
+    # The facets, in the order in which they are shown.
     FACETS = ("niveau", "thema", "stap", "omvang", "inspanning", "kosten", "bewijs", "materiaal")
     TERM_THROUGH = {
         "niveau": lambda: Measure.levels.through,
