@@ -74,6 +74,7 @@ ROLES: dict[str, Role] = {
                 "helpdesk.view_standardanswer",
                 "helpdesk.add_standardanswer",
                 "helpdesk.change_standardanswer",
+                "menukaart.view_content_gaps",
             ),
         ),
         Role(

@@ -126,6 +126,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "helpdesk.tasks.pseudonymise_expired_tickets",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Every hour: remove plans made without an account whose session has expired (nobody can reach them).
+    "menukaart-purge-visitor-plans": {
+        "task": "menukaart.tasks.purge_unreachable_visitor_plans",
+        "schedule": timedelta(hours=1),
+    },
 }
 
 # --- Authentication -----------------------------------------------------------------------------

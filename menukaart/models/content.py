@@ -1,4 +1,6 @@
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection, models
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +34,31 @@ class Evidence(models.IntegerChoices):
     PROMISING = 2, _("Veelbelovend")
     REASONABLE = 3, _("Redelijk bewijs")
     STRONG = 4, _("Sterk bewijs")
+
+
+# What each step of the evidence scale means; shown next to every measure and on the scale page.
+EVIDENCE_DEFINITIONS = {
+    Evidence.UNKNOWN: _(
+        "Er is te weinig bekend over het effect. De maatregel is logisch of wordt gevraagd, maar er is nog geen "
+        "praktijkervaring of onderzoek dat laat zien dat hij werkt."
+    ),
+    Evidence.PRACTICE: _(
+        "Werkgevers en adviseurs hebben er goede ervaringen mee, beschreven in handreikingen of praktijkvoorbeelden. "
+        "Het effect is niet onderzocht."
+    ),
+    Evidence.PROMISING: _(
+        "Er is eerste onderzoek dat op een positief effect wijst, bijvoorbeeld een evaluatie of een studie in "
+        "één organisatie, of sterk onderzoek naar het mechanisme waarop de maatregel steunt."
+    ),
+    Evidence.REASONABLE: _(
+        "Meerdere onderzoeken laten een positief effect zien, bijvoorbeeld vergelijkingen tussen organisaties of "
+        "experimenten in de praktijk. Het effect kan per situatie verschillen."
+    ),
+    Evidence.STRONG: _(
+        "Het effect is herhaaldelijk aangetoond in goed opgezet onderzoek, zoals experimenten of overzichtsstudies, "
+        "ook in Nederland of vergelijkbare landen."
+    ),
+}
 
 
 class TaxonomyTerm(models.Model):
@@ -94,6 +121,14 @@ class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
+    def visible_to(self, user):
+        """Published items for everyone; editors with menukaart.view_unpublished also see drafts (preview)."""
+        from menukaart.permissions import can_preview
+
+        if can_preview(user):
+            return self.all()
+        return self.published()
+
 
 class Publishable(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
@@ -149,6 +184,9 @@ class Material(Publishable):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("menukaart:material_list") + f"#{self.slug}"
+
 
 class Initiative(Publishable):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -169,11 +207,64 @@ class Initiative(Publishable):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("menukaart:initiative_list") + f"#{self.slug}"
+
 
 class MeasureQuerySet(PublishableQuerySet):
+    CARD_FIELDS = ("slug", "title", "summary", "status", "evidence", "effort", "cost", "size", "published_at")
+
     def for_catalogue(self):
-        """What a list of measure cards needs, in a constant number of queries."""
-        return self.prefetch_related("levels", "themes", "phases")
+        """What a list of measure cards needs (and no more), in a constant number of queries."""
+        return self.only(*self.CARD_FIELDS).prefetch_related("levels", "themes", "phases")
+
+    def for_detail(self):
+        """Everything the detail page shows; related content only when published."""
+        return self.defer("search_vector").prefetch_related(
+            "levels",
+            "themes",
+            "phases",
+            "tags",
+            "sources",
+            Prefetch("related", queryset=Measure.objects.published().defer("search_vector").order_by("title")),
+            Prefetch("materials", queryset=Material.objects.published()),
+            Prefetch("initiatives", queryset=Initiative.objects.published()),
+            Prefetch("examples", queryset=Example.objects.published()),
+        )
+
+    def matching(self, text: str):
+        """Measures matching a free-text query, best first by the annotations `all_words` and `rank`.
+
+        PostgreSQL: the stored, weighted `dutch` search vector (title A, summary B, the rest C), so
+        "leidinggevenden" also finds "leidinggevende". A measure matches when it has at least one of
+        the words; measures that have all of them (websearch syntax: "quotes" and -word work there)
+        come first, then by rank. SQLite (development only): every word must occur in the title,
+        summary or explanation.
+        """
+        words = text.split()
+        if connection.vendor != "postgresql":
+            condition = Q()
+            for word in words:
+                condition &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(why_it_works__icontains=word)
+            return self.filter(condition).annotate(
+                all_words=models.Value(1, output_field=models.IntegerField()),
+                rank=models.Value(0.0, output_field=models.FloatField()),
+            )
+        any_word = None
+        for word in words:
+            term = SearchQuery(word, config="dutch", search_type="plain")
+            any_word = term if any_word is None else any_word | term
+        if any_word is None:
+            return self.none()
+        all_words = SearchQuery(text, config="dutch", search_type="websearch")
+        return self.filter(search_vector=any_word).annotate(
+            all_words=models.Case(
+                models.When(search_vector=all_words, then=models.Value(1)),
+                default=models.Value(0),
+                output_field=models.IntegerField(),
+            ),
+            rank=SearchRank(F("search_vector"), any_word),
+        )
 
 
 class Measure(Publishable):
@@ -207,9 +298,13 @@ class Measure(Publishable):
         Initiative, verbose_name=_("initiatieven"), blank=True, related_name="measures"
     )
     tags = TaggableManager(verbose_name=_("trefwoorden"), blank=True)
+    # Denormalised counter for "most viewed"; the events themselves are in UsageEvent.
+    view_count = models.PositiveIntegerField(_("aantal keer bekeken"), default=0, editable=False)
+    # Kept current by menukaart.search.refresh_search_vectors (signals); PostgreSQL only.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = MeasureQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[levels, themes, phases])
+    history = HistoricalRecords(m2m_fields=[levels, themes, phases], excluded_fields=["view_count", "search_vector"])
 
     class Meta:
         ordering = ["title"]
@@ -225,6 +320,10 @@ class Measure(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("menukaart:measure_detail", kwargs={"slug": self.slug})
+
+    @property
+    def evidence_definition(self) -> str:
+        return EVIDENCE_DEFINITIONS[Evidence(self.evidence)]
 
 
 class Example(Publishable):
@@ -250,3 +349,6 @@ class Example(Publishable):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("menukaart:example_detail", kwargs={"slug": self.slug})

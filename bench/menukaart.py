@@ -1,0 +1,229 @@
+"""Benchmark of the menukaart pages on a large catalogue. Not a test: it measures and reports.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/via_portal .venv/bin/python bench/menukaart.py
+
+Creates a separate, throw-away database next to DATABASE_URL (named bench_menukaart_<name>), fills
+it with 5,000 published measures and 100,000 usage events, requests
+the catalogue (plain, filtered, search) and detail pages, and reports p50/p95 latency and the number
+of SQL queries per page. The database is removed afterwards. Options: --measures, --events, --runs.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+import yaml  # noqa: E402
+from django.contrib.postgres.search import SearchVector  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count, OuterRef, Subquery  # noqa: E402
+from django.db.models.functions import Coalesce  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from menukaart.models import (  # noqa: E402
+    Band,
+    Evidence,
+    Level,
+    Material,
+    Measure,
+    OrganisationSize,
+    Phase,
+    Source,
+    Status,
+    Theme,
+    UsageEvent,
+)
+
+WORDS = (
+    "werving selectie behoud doorstroom leidinggevende team inclusie diversiteit cultuur mentor buddy "
+    "onboarding exitgesprek vlootschouw beloning ondernemingsraad netwerk training vooroordelen cijfers "
+    "monitor doelen charter ambassadeur stage sollicitatie vacature gesprek feedback loopbaan talent "
+    "discriminatie veiligheid vertrouwenspersoon klachten dialoog rolmodel kalender feestdag taal"
+).split()
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def build(measure_total: int, event_total: int, rng: random.Random) -> list[str]:
+    taxonomy = yaml.safe_load((ROOT / "fixtures" / "menukaart" / "taxonomy.yaml").read_text(encoding="utf-8"))
+    levels = Level.objects.bulk_create(Level(**term) for term in taxonomy["levels"])
+    themes = Theme.objects.bulk_create(Theme(**term) for term in taxonomy["themes"])
+    phases = Phase.objects.bulk_create(Phase(**term) for term in taxonomy["phases"])
+    source = Source.objects.create(key="bench", citation="Benchmarkbron (2026).", year=2026)
+    now = timezone.now()
+    materials = Material.objects.bulk_create(
+        Material(
+            slug=f"materiaal-{n}",
+            title=sentence(rng, 3),
+            summary=sentence(rng, 12),
+            kind=rng.choice(Material.Kind.values),
+            url=f"https://www.example.nl/{n}",
+            status=Status.PUBLISHED,
+            published_at=now,
+        )
+        for n in range(200)
+    )
+    measures = Measure.objects.bulk_create(
+        (
+            Measure(
+                slug=f"maatregel-{n}",
+                title=sentence(rng, 5),
+                summary=sentence(rng, 15),
+                why_it_works="\n\n".join(sentence(rng, 40) for _ in range(3)),
+                evidence=rng.choice(Evidence.values),
+                steps=[sentence(rng, 10) for _ in range(4)],
+                tips=[sentence(rng, 10) for _ in range(2)],
+                pitfalls=[sentence(rng, 10) for _ in range(2)],
+                size=rng.choice(OrganisationSize.values),
+                effort=rng.choice(Band.values),
+                cost=rng.choice(Band.values),
+                status=Status.PUBLISHED,
+                published_at=now - timedelta(days=rng.randint(0, 700)),
+            )
+            for n in range(measure_total)
+        ),
+        batch_size=1000,
+    )
+    through = [
+        (Measure.levels.through, "level", levels, 2),
+        (Measure.themes.through, "theme", themes, 2),
+        (Measure.phases.through, "phase", phases, 1),
+        (Measure.materials.through, "material", materials, 2),
+    ]
+    for model, column, terms, per_measure in through:
+        model.objects.bulk_create(
+            (
+                model(measure_id=measure.pk, **{f"{column}_id": term.pk})
+                for measure in measures
+                for term in rng.sample(terms, per_measure)
+            ),
+            batch_size=5000,
+        )
+    Measure.sources.through.objects.bulk_create(
+        (Measure.sources.through(measure_id=m.pk, source_id=source.pk) for m in measures), batch_size=5000
+    )
+    Measure.related.through.objects.bulk_create(
+        (Measure.related.through(from_measure_id=m.pk, to_measure_id=rng.choice(measures).pk) for m in measures),
+        batch_size=5000,
+        ignore_conflicts=True,
+    )
+    # The same weights as menukaart.search.refresh_search_vectors, set-based for speed.
+    Measure.objects.update(
+        search_vector=SearchVector("title", weight="A", config="dutch")
+        + SearchVector("summary", weight="B", config="dutch")
+        + SearchVector("why_it_works", weight="C", config="dutch")
+    )
+    hour = now.replace(minute=0, second=0, microsecond=0)
+    kinds = UsageEvent.Kind
+    events = []
+    for _ in range(event_total):
+        kind = rng.choices([kinds.MEASURE_VIEW, kinds.SEARCH, kinds.PLAN_ADD, kinds.MATERIAL_CLICK], [6, 2, 1, 1])[0]
+        event = UsageEvent(kind=kind, hour=hour - timedelta(hours=rng.randint(0, 24 * 365)))
+        if kind in {kinds.MEASURE_VIEW, kinds.PLAN_ADD}:
+            event.measure = rng.choice(measures)
+        elif kind == kinds.MATERIAL_CLICK:
+            event.material = rng.choice(materials)
+        else:
+            event.query = " ".join(rng.sample(WORDS, 2))
+            event.result_count = rng.choice([0, 3, 12, 40])
+        events.append(event)
+    UsageEvent.objects.bulk_create(events, batch_size=5000)
+    views = (
+        UsageEvent.objects.filter(kind=kinds.MEASURE_VIEW, measure=OuterRef("pk"))
+        .values("measure")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    Measure.objects.update(view_count=Coalesce(Subquery(views), 0))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return [m.slug for m in measures]
+
+
+def measure_page(client: Client, urls: list[str], show_slowest: bool) -> tuple[float, float, int, int]:
+    timings, queries, slowest = [], [], (0.0, "")
+    client.get(urls[0])  # warm up
+    for url in urls:
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries.append(len(captured.captured_queries))
+        for query in captured.captured_queries:
+            slowest = max(slowest, (float(query["time"]), query["sql"]))
+    if show_slowest:
+        print(f"  slowest query {slowest[0] * 1000:.0f} ms: {slowest[1][:400]}")
+    p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) >= 2 else timings[0]
+    return statistics.median(timings), p95, min(queries), max(queries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measures", type=int, default=5000)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=40, help="requests per scenario")
+    parser.add_argument("--show-slowest", action="store_true", help="print the slowest SQL query per page")
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit("The benchmark needs PostgreSQL (DATABASE_URL), as in production.")
+
+    setup_test_environment()
+    old_name = connection.settings_dict["NAME"]
+    # Its own name, so a benchmark never collides with a test run's test_<name> database.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_menukaart_{old_name}"
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        rng = random.Random(42)
+        started = time.perf_counter()
+        slugs = build(args.measures, args.events, rng)
+        print(f"Built {args.measures:,} measures and {args.events:,} events in {time.perf_counter() - started:.1f} s")
+        client = Client()
+        base = "/menukaart/"
+        level_slugs = list(Level.objects.values_list("slug", flat=True))
+        theme_slugs = list(Theme.objects.values_list("slug", flat=True))
+        last_page = max(1, min(50, args.measures // 12))
+        scenarios = {
+            "list": [f"{base}?pagina={rng.randint(1, last_page)}" for _ in range(args.runs)],
+            "list, sorted by most viewed": [
+                f"{base}?sorteer=populair&pagina={rng.randint(1, min(5, last_page))}" for _ in range(args.runs)
+            ],
+            "filtered list": [
+                f"{base}?niveau={rng.choice(level_slugs)}&thema={rng.choice(theme_slugs)}"
+                f"&inspanning={rng.choice(Band.values)}&omvang=mkb"
+                for _ in range(args.runs)
+            ],
+            "search": [f"{base}?q={'+'.join(rng.sample(WORDS, rng.randint(1, 3)))}" for _ in range(args.runs)],
+            "search + filters": [
+                f"{base}?q={rng.choice(WORDS)}&niveau={rng.choice(level_slugs)}&bewijs={rng.randint(0, 4)}"
+                for _ in range(args.runs)
+            ],
+            "detail": [f"{base}maatregel/{rng.choice(slugs)}/" for _ in range(args.runs)],
+        }
+        print(f"\n{'page':<30}{'p50 ms':>10}{'p95 ms':>10}{'queries':>10}")
+        for name, urls in scenarios.items():
+            p50, p95, fewest, most = measure_page(client, urls, args.show_slowest)
+            count = str(most) if fewest == most else f"{fewest}-{most}"
+            print(f"{name:<30}{p50:>10.1f}{p95:>10.1f}{count:>10}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

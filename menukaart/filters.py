@@ -1,0 +1,209 @@
+"""The catalogue's filters, sorting and facet counts.
+
+Facets are "disjunctive": the count next to a value is the number of measures you would see with
+that value added to your current choice, so within one facet values combine with OR and facets
+combine with AND. Every facet is one aggregate query, whatever the size of the catalogue.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from menukaart.models import Band, Evidence, Level, Material, Measure, OrganisationSize, Phase, Theme
+from menukaart.search import MAX_QUERY_LENGTH
+
+SIZE_CHOICES = [
+    (OrganisationSize.SME.value, _("Mkb")),
+    (OrganisationSize.LARGE.value, _("Grote organisatie")),
+]
+
+
+class MeasureOrderingFilter(django_filters.OrderingFilter):
+    """Sorting from a fixed list; "relevantie" is the search rank (title when there is no search)."""
+
+    RELEVANCE = "relevantie"
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            fields=(("title", "titel"), ("-view_count", "populair"), ("-published_at", "nieuw")),
+            choices=[
+                (self.RELEVANCE, _("Relevantie")),
+                ("titel", _("Titel (A-Z)")),
+                ("populair", _("Meest bekeken")),
+                ("nieuw", _("Nieuwste")),
+            ],
+            empty_label=None,
+            **kwargs,
+        )
+
+    def filter(self, qs, value):
+        param = value[0] if value else self.RELEVANCE
+        if param == self.RELEVANCE:
+            if "rank" in qs.query.annotations:
+                return qs.order_by("-all_words", "-rank", "title")
+            return qs.order_by("title")
+        return qs.order_by(self.param_map[param], "title")
+
+
+class MeasureFilter(django_filters.FilterSet):
+    """The catalogue's query string: ?q=...&niveau=hr&thema=behoud&...&sorteer=populair."""
+
+    niveau = django_filters.ModelMultipleChoiceFilter(
+        label=_("Niveau"), queryset=Level.objects.all(), to_field_name="slug", method="filter_levels"
+    )
+    thema = django_filters.ModelMultipleChoiceFilter(
+        label=_("Thema"), queryset=Theme.objects.all(), to_field_name="slug", method="filter_themes"
+    )
+    stap = django_filters.ModelMultipleChoiceFilter(
+        label=_("Stap"), queryset=Phase.objects.all(), to_field_name="slug", method="filter_phases"
+    )
+    omvang = django_filters.MultipleChoiceFilter(label=_("Geschikt voor"), choices=SIZE_CHOICES, method="filter_size")
+    inspanning = django_filters.MultipleChoiceFilter(label=_("Inspanning"), field_name="effort", choices=Band.choices)
+    kosten = django_filters.MultipleChoiceFilter(label=_("Kosten"), field_name="cost", choices=Band.choices)
+    bewijs = django_filters.TypedMultipleChoiceFilter(
+        label=_("Bewijskracht"), field_name="evidence", choices=Evidence.choices, coerce=int
+    )
+    materiaal = django_filters.MultipleChoiceFilter(
+        label=_("Soort materiaal"), choices=Material.Kind.choices, method="filter_material_kind"
+    )
+    q = django_filters.CharFilter(
+        label=_("Zoeken"),
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": _("Je zoekvraag is te lang: gebruik maximaal %(limit_value)d tekens.")},
+    )
+    sorteer = MeasureOrderingFilter(label=_("Sorteer op"))
+
+    # The facets, in the order in which they are shown.
+    FACETS = ("niveau", "thema", "stap", "omvang", "inspanning", "kosten", "bewijs", "materiaal")
+    TERM_THROUGH = {
+        "niveau": lambda: Measure.levels.through,
+        "thema": lambda: Measure.themes.through,
+        "stap": lambda: Measure.phases.through,
+    }
+
+    class Meta:
+        model = Measure
+        fields: list[str] = []
+
+    # --- filter methods --------------------------------------------------------------------------
+
+    @staticmethod
+    def _through_filter(qs, through, column: str, values):
+        if not values:
+            return qs
+        return qs.filter(pk__in=through.objects.filter(**{f"{column}__in": values}).values("measure_id"))
+
+    def filter_levels(self, qs, name, value):
+        return self._through_filter(qs, Measure.levels.through, "level", value)
+
+    def filter_themes(self, qs, name, value):
+        return self._through_filter(qs, Measure.themes.through, "theme", value)
+
+    def filter_phases(self, qs, name, value):
+        return self._through_filter(qs, Measure.phases.through, "phase", value)
+
+    def filter_size(self, qs, name, value):
+        if not value:
+            return qs
+        # A measure for "beide" fits every size.
+        return qs.filter(size__in=[*value, OrganisationSize.BOTH])
+
+    def filter_material_kind(self, qs, name, value):
+        if not value:
+            return qs
+        through = Measure.materials.through
+        material_ids = Material.objects.published().filter(kind__in=value).values("pk")
+        return qs.filter(pk__in=through.objects.filter(material__in=material_ids).values("measure_id"))
+
+    def filter_search(self, qs, name, value):
+        text = value.strip()
+        return qs.matching(text) if text else qs
+
+    # --- results and facets ----------------------------------------------------------------------
+
+    def filter_queryset(self, queryset, exclude: str | None = None):
+        for name, value in self.form.cleaned_data.items():
+            if name == exclude:
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def search_text(self) -> str:
+        return (self.form.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
+
+    @property
+    def active_filter_count(self) -> int:
+        return sum(1 for name in self.FACETS if self.form.cleaned_data.get(name))
+
+    def facets(self) -> list["Facet"]:
+        """Every facet with its values and counts. Call after .qs; one query per facet."""
+        facets = []
+        for name in self.FACETS:
+            base = Measure.objects.filter(pk__in=self.filter_queryset(self.queryset, exclude=name).values("pk"))
+            selected = {str(getattr(v, "slug", v)) for v in (self.form.cleaned_data.get(name) or [])}
+            values = [
+                FacetValue(value=value, label=label, count=count, selected=value in selected)
+                for value, label, count in self._counts(name, base)
+            ]
+            facets.append(Facet(name=name, label=self.filters[name].label, values=values))
+        return facets
+
+    def _counts(self, name: str, base) -> list[tuple[str, str, int]]:
+        """(value, label, count) for every value of one facet, in display order."""
+        if name in {"niveau", "thema", "stap"}:
+            # Every term (also those with 0) in its order; per term a count on the through table.
+            model = self.filters[name].queryset.model
+            column = model._meta.model_name
+            through = self.TERM_THROUGH[name]()
+            count = (
+                through.objects.filter(**{column: OuterRef("pk")}, measure__in=base.values("pk"))
+                .values(column)
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+            terms = model.objects.annotate(n=Coalesce(Subquery(count), 0))
+            return [(term.slug, term.name, term.n) for term in terms]
+        choices = self.filters[name].extra["choices"]
+        if name == "omvang":
+            counts = base.aggregate(
+                mkb=Count("pk", filter=Q(size__in=[OrganisationSize.SME, OrganisationSize.BOTH])),
+                groot=Count("pk", filter=Q(size__in=[OrganisationSize.LARGE, OrganisationSize.BOTH])),
+            )
+        elif name == "materiaal":
+            rows = (
+                Material.objects.published()
+                .filter(measures__in=base.values("pk"))
+                .values("kind")
+                .annotate(n=Count("measures", distinct=True))
+                .order_by()
+            )
+            counts = {row["kind"]: row["n"] for row in rows}
+        else:
+            field = self.filters[name].field_name
+            rows = base.values(field).annotate(n=Count("pk")).order_by()
+            counts = {str(row[field]): row["n"] for row in rows}
+        return [(str(value), label, counts.get(str(value), 0)) for value, label in choices]
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue]
+
+    @property
+    def has_selection(self) -> bool:
+        return any(value.selected for value in self.values)

@@ -1,0 +1,43 @@
+"""Keep the search vector current and merge a visitor's plan into their account on log-in."""
+
+from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
+from taggit.models import TaggedItem
+
+from menukaart.models import Measure
+from menukaart.search import refresh_search_vectors
+from menukaart.services import merge_session_plan
+
+
+@receiver(post_save, sender=Measure, dispatch_uid="menukaart_measure_saved")
+def measure_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_search_vectors([instance.pk])
+
+
+def _measure_terms_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if isinstance(instance, Measure):
+        refresh_search_vectors([instance.pk])
+    elif pk_set:
+        # Changed from the other side (a level's or theme's measures).
+        refresh_search_vectors(pk_set)
+
+
+for _through in (Measure.levels.through, Measure.themes.through):
+    m2m_changed.connect(_measure_terms_changed, sender=_through, dispatch_uid=f"menukaart_terms_{_through.__name__}")
+
+
+@receiver(m2m_changed, sender=TaggedItem, dispatch_uid="menukaart_measure_tags_changed")
+def measure_tags_changed(sender, instance, action, **kwargs):
+    # Taggit sends m2m_changed with its TaggedItem model as sender, for every tagged model.
+    if isinstance(instance, Measure) and action in {"post_add", "post_remove", "post_clear"}:
+        refresh_search_vectors([instance.pk])
+
+
+@receiver(user_logged_in, dispatch_uid="menukaart_merge_plan_on_login")
+def merge_plan_on_login(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        merge_session_plan(user=user, session=request.session)

@@ -1,0 +1,20 @@
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+from menukaart.models import Plan
+
+
+@shared_task(ignore_result=True)
+def purge_unreachable_visitor_plans() -> int:
+    """Delete plans made without an account whose session has certainly expired.
+
+    Such a plan can only be found through its session; once the session is gone nobody can reach
+    it, so keeping its notes would be keeping data for nothing (privacy by design). A plan that was
+    shared is kept while its link works. Idempotent.
+    """
+    cutoff = timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    deleted, _details = Plan.objects.filter(user=None, share_token=None, updated_at__lt=cutoff).delete()
+    return deleted

@@ -1,0 +1,45 @@
+from menukaart.views.catalogue import (
+    evidence_scale,
+    example_detail,
+    example_list,
+    initiative_list,
+    level_overview,
+    material_link,
+    material_list,
+    measure_detail,
+    measure_list,
+    phase_overview,
+)
+from menukaart.views.plan import (
+    plan_add,
+    plan_detail,
+    plan_export_csv,
+    plan_export_pdf,
+    plan_remove,
+    plan_share,
+    plan_unshare,
+    shared_plan,
+)
+from menukaart.views.staff import content_gaps
+
+__all__ = [
+    "content_gaps",
+    "evidence_scale",
+    "example_detail",
+    "example_list",
+    "initiative_list",
+    "level_overview",
+    "material_link",
+    "material_list",
+    "measure_detail",
+    "measure_list",
+    "phase_overview",
+    "plan_add",
+    "plan_detail",
+    "plan_export_csv",
+    "plan_export_pdf",
+    "plan_remove",
+    "plan_share",
+    "plan_unshare",
+    "shared_plan",
+]

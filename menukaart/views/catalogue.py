@@ -1,0 +1,159 @@
+"""Public pages of the menukaart: the catalogue, a measure, overviews and the linked content."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from menukaart.filters import MeasureFilter
+from menukaart.models import EVIDENCE_DEFINITIONS, Evidence, Example, Initiative, Level, Material, Measure, Phase
+from menukaart.services import find_plan, record_material_click, record_measure_view, record_search
+
+PAGE_SIZE = 12
+PAGE_PARAM = "pagina"
+
+
+def _plan_measure_ids(request) -> set[int]:
+    plan = find_plan(user=request.user, session=request.session)
+    return set(plan.items.values_list("measure_id", flat=True)) if plan else set()
+
+
+def _active_filters(request, filterset) -> list[dict]:
+    """Each chosen facet value with a link that removes just that value (and goes back to page 1)."""
+    chips = []
+    for facet in filterset.facet_list:
+        for value in facet.values:
+            if value.selected:
+                params = request.GET.copy()
+                params.pop(PAGE_PARAM, None)
+                params.setlist(facet.name, [v for v in params.getlist(facet.name) if v != value.value])
+                chips.append({"facet": facet.label, "label": value.label, "remove_query": params.urlencode()})
+    return chips
+
+
+@require_GET
+def measure_list(request):
+    filterset = MeasureFilter(request.GET, queryset=Measure.objects.published().for_catalogue())
+    if not filterset.is_valid():
+        # Unknown filter values or an overlong query: say what is wrong, show no results, 400.
+        return render(request, "menukaart/measure_list.html", {"filter": filterset, "invalid": True}, status=400)
+
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get(PAGE_PARAM) or 1)
+    except InvalidPage as error:
+        raise Http404(_("Deze pagina bestaat niet.")) from error
+
+    filterset.facet_list = filterset.facets()
+    search_text = filterset.search_text
+    if search_text and page.number == 1 and PAGE_PARAM not in request.GET:
+        record_search(query=search_text, result_count=paginator.count)
+    reset_search_params = request.GET.copy()
+    reset_search_params.pop("q", None)
+    reset_search_params.pop(PAGE_PARAM, None)
+    return render(
+        request,
+        "menukaart/measure_list.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "measures": page.object_list,
+            "facets": filterset.facet_list,
+            "active_filters": _active_filters(request, filterset),
+            "search_text": search_text,
+            "without_search_query": reset_search_params.urlencode(),
+            "plan_measure_ids": _plan_measure_ids(request),
+        },
+    )
+
+
+@require_GET
+def measure_detail(request, slug):
+    measure = get_object_or_404(Measure.objects.visible_to(request.user).for_detail(), slug=slug)
+    if measure.is_published:
+        record_measure_view(measure=measure)
+    return render(
+        request,
+        "menukaart/measure_detail.html",
+        {
+            "measure": measure,
+            "is_preview": not measure.is_published,
+            "in_plan": measure.pk in _plan_measure_ids(request),
+        },
+    )
+
+
+def _published_measures():
+    return Measure.objects.published().defer("search_vector").order_by("title")
+
+
+@require_GET
+def level_overview(request):
+    levels = Level.objects.prefetch_related(Prefetch("measures", queryset=_published_measures()))
+    return render(request, "menukaart/level_overview.html", {"levels": levels})
+
+
+@require_GET
+def phase_overview(request):
+    """The five TNO steps as a beginner's route: what each step is and which measures belong to it."""
+    phases = Phase.objects.prefetch_related(Prefetch("measures", queryset=_published_measures()))
+    return render(request, "menukaart/phase_overview.html", {"phases": phases})
+
+
+@require_GET
+def evidence_scale(request):
+    scale = [
+        {"value": level.value, "label": level.label, "definition": EVIDENCE_DEFINITIONS[level]} for level in Evidence
+    ]
+    return render(request, "menukaart/evidence_scale.html", {"scale": scale})
+
+
+@require_GET
+def material_list(request):
+    materials = (
+        Material.objects.published()
+        .order_by("kind", "title")
+        .prefetch_related("sources", Prefetch("measures", queryset=_published_measures()))
+    )
+    return render(request, "menukaart/material_list.html", {"materials": materials})
+
+
+@require_GET
+def material_link(request, slug):
+    """Count a click on a material's link, then send the visitor there.
+
+    Only ever redirects to the address stored on a published material, never to one taken from
+    the request, so this cannot be used as an open redirect.
+    """
+    material = get_object_or_404(Material.objects.published(), slug=slug)
+    if not material.url.startswith(("https://", "http://")):
+        raise Http404(_("Dit materiaal heeft geen link."))
+    record_material_click(material=material)
+    return HttpResponseRedirect(material.url)
+
+
+@require_GET
+def initiative_list(request):
+    initiatives = Initiative.objects.published().prefetch_related(
+        "sources", Prefetch("measures", queryset=_published_measures())
+    )
+    return render(request, "menukaart/initiative_list.html", {"initiatives": initiatives})
+
+
+@require_GET
+def example_list(request):
+    examples = Example.objects.published().prefetch_related("themes")
+    return render(request, "menukaart/example_list.html", {"examples": examples})
+
+
+@require_GET
+def example_detail(request, slug):
+    examples = Example.objects.visible_to(request.user).prefetch_related(
+        "themes", "sources", Prefetch("measures", queryset=_published_measures())
+    )
+    example = get_object_or_404(examples, slug=slug)
+    return render(
+        request, "menukaart/example_detail.html", {"example": example, "is_preview": not example.is_published}
+    )

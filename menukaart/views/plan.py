@@ -1,0 +1,160 @@
+""" "Mijn menukaart": a visitor's own plan, with or without an account, its exports and its share link."""
+
+import csv
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from menukaart.forms import PlanItemFormSet
+from menukaart.models import Measure, Plan, PlanItem
+from menukaart.services import (
+    add_to_plan,
+    find_plan,
+    get_or_create_plan,
+    remove_from_plan,
+    renumber_plan,
+    revoke_share,
+    share_plan,
+)
+
+
+def _back(request, fallback: str):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def _items(plan: Plan | None):
+    if plan is None:
+        return PlanItem.objects.none()
+    return plan.items.for_plan_page().filter(measure__status="published")
+
+
+@require_http_methods(["GET", "POST"])
+def plan_detail(request):
+    plan = find_plan(user=request.user, session=request.session)
+    formset = PlanItemFormSet(request.POST or None, queryset=_items(plan), prefix="items")
+    if request.method == "POST" and plan is not None and formset.is_valid():
+        with transaction.atomic():
+            for form in formset.deleted_forms:
+                if form.instance.pk:
+                    form.instance.delete()
+            for item in formset.save(commit=False):
+                item.save(update_fields=["position", "owner", "start_month", "note"])
+            renumber_plan(plan=plan)
+        messages.success(request, _("Je menukaart is opgeslagen."))
+        return redirect("menukaart:plan")
+    share_url = (
+        request.build_absolute_uri(reverse("menukaart:shared_plan", args=[plan.share_token]))
+        if plan and plan.share_token
+        else ""
+    )
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "menukaart/plan_detail.html", {"plan": plan, "formset": formset, "share_url": share_url}, status=status
+    )
+
+
+@require_POST
+def plan_add(request, slug):
+    measure = get_object_or_404(Measure.objects.published(), slug=slug)
+    plan = get_or_create_plan(user=request.user, session=request.session)
+    if add_to_plan(plan=plan, measure=measure):
+        messages.success(request, _("'%(title)s' staat nu in je menukaart.") % {"title": measure.title})
+    else:
+        messages.info(request, _("'%(title)s' stond al in je menukaart.") % {"title": measure.title})
+    return _back(request, measure.get_absolute_url())
+
+
+@require_POST
+def plan_remove(request, slug):
+    measure = get_object_or_404(Measure.objects.all(), slug=slug)
+    plan = find_plan(user=request.user, session=request.session)
+    if plan is not None and remove_from_plan(plan=plan, measure=measure):
+        messages.success(request, _("'%(title)s' is uit je menukaart gehaald.") % {"title": measure.title})
+    return _back(request, reverse("menukaart:plan"))
+
+
+@require_POST
+def plan_share(request):
+    plan = find_plan(user=request.user, session=request.session)
+    if plan is None:
+        messages.error(request, _("Je menukaart is nog leeg. Voeg eerst een maatregel toe."))
+    else:
+        share_plan(plan=plan)
+        messages.success(request, _("Er is een nieuwe deellink gemaakt. Een eerdere link werkt niet meer."))
+    return redirect("menukaart:plan")
+
+
+@require_POST
+def plan_unshare(request):
+    plan = find_plan(user=request.user, session=request.session)
+    if plan is not None and plan.share_token:
+        revoke_share(plan=plan)
+        messages.success(request, _("De deellink werkt niet meer."))
+    return redirect("menukaart:plan")
+
+
+@require_GET
+def shared_plan(request, token):
+    """Read-only view of a plan for whoever has its link; no way to change it from here."""
+    plan = get_object_or_404(Plan.objects.exclude(share_token=None), share_token=token)
+    response = render(request, "menukaart/plan_shared.html", {"plan": plan, "items": _items(plan)})
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _safe_cell(value: str) -> str:
+    """Keep spreadsheet programs from running a cell as a formula (CSV injection)."""
+    text = str(value)
+    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
+
+@require_GET
+def plan_export_csv(request):
+    plan = find_plan(user=request.user, session=request.session)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mijn-menukaart.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read the accents correctly
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [_("Volgorde"), _("Maatregel"), _("Samenvatting"), _("Eigenaar"), _("Startmaand"), _("Notitie"),
+         _("Inspanning"), _("Kosten"), _("Link")]
+    )  # fmt: skip
+    for item in _items(plan):
+        measure = item.measure
+        writer.writerow(
+            [
+                item.position,
+                _safe_cell(measure.title),
+                _safe_cell(measure.summary),
+                _safe_cell(item.owner),
+                item.start_month.strftime("%Y-%m") if item.start_month else "",
+                _safe_cell(item.note),
+                measure.get_effort_display(),
+                measure.get_cost_display(),
+                request.build_absolute_uri(measure.get_absolute_url()),
+            ]
+        )
+    return response
+
+
+@require_GET
+def plan_export_pdf(request):
+    from menukaart.pdf import render_pdf  # WeasyPrint is heavy: load it only when a PDF is asked for
+
+    plan = find_plan(user=request.user, session=request.session)
+    html = render_to_string("menukaart/plan_pdf.html", {"plan": plan, "items": _items(plan)}, request=request)
+    pdf = render_pdf(html=html, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="mijn-menukaart.pdf"'
+    return response
