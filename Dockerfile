@@ -11,6 +11,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# WeasyPrint (Mijn menukaart as PDF) needs Pango and HarfBuzz from the system, and a font.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # An unprivileged user runs everything; the code and static files stay owned by root (read-only
 # for the app). Only the uploads folder and Celery beat's schedule folder are writable.
 RUN groupadd --system portal \

@@ -1,6 +1,7 @@
 """ "Mijn menukaart": a visitor's own plan, with or without an account, its exports and its share link."""
 
 import csv
+import logging
 
 from django.contrib import messages
 from django.db import transaction
@@ -23,6 +24,8 @@ from menukaart.services import (
     revoke_share,
     share_plan,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def _back(request, fallback: str):
@@ -150,7 +153,11 @@ def plan_export_csv(request):
 
 @require_GET
 def plan_export_pdf(request):
-    from menukaart.pdf import render_pdf  # WeasyPrint is heavy: load it only when a PDF is asked for
+    try:
+        from menukaart.pdf import render_pdf  # WeasyPrint is heavy: load it only when a PDF is asked for
+    except (ImportError, OSError):  # WeasyPrint or the system libraries it needs (Pango) are missing
+        logger.exception("PDF export unavailable")
+        return render(request, "menukaart/pdf_unavailable.html", status=503)
 
     plan = find_plan(user=request.user, session=request.session)
     html = render_to_string("menukaart/plan_pdf.html", {"plan": plan, "items": _items(plan)}, request=request)

@@ -183,6 +183,19 @@ def test_pdf_export(client):
     assert response.content.startswith(b"%PDF")
 
 
+def test_pdf_export_without_weasyprint_libraries_explains_the_alternatives(client, monkeypatch):
+    """A machine without Pango cannot make PDFs: a clear Dutch 503 with print and CSV, not a 500."""
+    import sys
+
+    add(client, MeasureFactory(title="Anoniem solliciteren"))
+    monkeypatch.setitem(sys.modules, "menukaart.pdf", None)  # importing it now fails
+    response = client.get(reverse("menukaart:plan_pdf"))
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Je plan is bewaard" in html
+    assert reverse("menukaart:plan_csv") in html
+
+
 def test_pdf_fetcher_serves_only_local_static_files():
     fetcher = LocalStaticFetcher()
     with pytest.raises(ValueError, match="only local static"):
