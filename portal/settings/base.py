@@ -240,5 +240,7 @@ LOGGING = {
     "loggers": {
         # Failed log-ins and refused authorisation: kept apart so operations can alert on them.
         "portal.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # With eager tasks (the embedded default) every task would log a line in the web process.
+        "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
     },
 }
