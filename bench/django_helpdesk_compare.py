@@ -85,10 +85,13 @@ def _run_site(python, script, args, database_url):
         [str(python), str(SITE / script), *args],
         cwd=SITE,
         env=_site_env(database_url),
-        check=True,
+        check=False,
         stdout=subprocess.PIPE,
         text=True,
     )
+    if completed.returncode != 0:
+        # Its own message went to stderr already.
+        raise RuntimeError(f"django_helpdesk_site/{script} stopped with exit status {completed.returncode}")
     return json.loads(completed.stdout)
 
 
@@ -147,15 +150,18 @@ def main(argv=None):
     parser.add_argument("--json", type=Path, help="write the results to this file instead of stdout")
     args = parser.parse_args(argv)
 
-    result = run_comparison(
-        args.tickets,
-        args.database_url,
-        args.repeat,
-        venv=args.venv,
-        warmup=args.warmup,
-        search=args.search,
-        reload=args.reload,
-    )
+    try:
+        result = run_comparison(
+            args.tickets,
+            args.database_url,
+            args.repeat,
+            venv=args.venv,
+            warmup=args.warmup,
+            search=args.search,
+            reload=args.reload,
+        )
+    except (RuntimeError, subprocess.CalledProcessError) as error:
+        raise SystemExit(f"django-helpdesk comparison failed: {error}") from None
     print_summary(result)
     text = json.dumps(result, indent=2)
     if args.json:

@@ -130,23 +130,31 @@ def maintenance_connection():
     return psycopg.connect(**params, autocommit=True)
 
 
-def existing_load(dbname):
-    """The (tickets, version) recorded in an existing database, or None."""
+def inspect_database(dbname):
+    """None when the database does not exist; else how many tables it has and, when this loader
+    made it, the recorded load: (tickets, version), tickets being None while a load is unfinished."""
     with maintenance_connection() as conn:
         if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [dbname]).fetchone() is None:
             return None
     params = {k: v for k, v in database_settings().items() if v is not None}
     with psycopg.connect(**params) as conn:
-        exists = conn.execute("SELECT to_regclass('bench_load_info')").fetchone()[0]
-        if exists is None:
-            return None
-        return conn.execute("SELECT tickets, version FROM bench_load_info").fetchone()
+        tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
+        if conn.execute("SELECT to_regclass('bench_load_info')").fetchone()[0] is None:
+            return {"tables": tables, "ours": False, "load": None}
+        load = conn.execute("SELECT tickets, version FROM bench_load_info").fetchone()
+        return {"tables": tables, "ours": True, "load": load}
 
 
 def recreate_database(dbname):
     with maintenance_connection() as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(dbname)))
+    # Mark the database as the benchmark's at once, so that a rerun may drop it even when this
+    # load is interrupted; the number of tickets is filled in when the load is complete.
+    params = {k: v for k, v in database_settings().items() if v is not None}
+    with psycopg.connect(**params) as conn:
+        conn.execute("CREATE TABLE bench_load_info (tickets integer NULL, version integer NOT NULL)")
+        conn.execute("INSERT INTO bench_load_info VALUES (NULL, %s)", [LOADER_VERSION])
 
 
 def ticket_status(rng, age_days):
@@ -246,7 +254,13 @@ def main():
     args = parser.parse_args()
 
     dbname = database_settings()["dbname"]
-    if not args.force and existing_load(dbname) == (args.tickets, LOADER_VERSION):
+    found = inspect_database(dbname)
+    if found and not found["ours"] and found["tables"]:
+        raise SystemExit(
+            f"Database {dbname} exists, has tables and was not made by this benchmark: it is not dropped. "
+            "Choose another database URL."
+        )
+    if found and not args.force and found["load"] == (args.tickets, LOADER_VERSION):
         print(f"django-helpdesk: reusing database {dbname} with {args.tickets} tickets", file=sys.stderr)
         print(json.dumps({"reused": True, "tickets": args.tickets}))
         return
@@ -295,8 +309,7 @@ def main():
     loaded = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
-        cursor.execute("CREATE TABLE bench_load_info (tickets integer NOT NULL, version integer NOT NULL)")
-        cursor.execute("INSERT INTO bench_load_info VALUES (%s, %s)", [args.tickets, LOADER_VERSION])
+        cursor.execute("UPDATE bench_load_info SET tickets = %s", [args.tickets])
     finished = time.perf_counter()
     result = {
         "reused": False,

@@ -147,6 +147,7 @@ def main():
     }
     ticket_url = reverse("helpdesk:view", args=[ticket.pk])
 
+    load_before = os.getloadavg()[0]
     # Warm up: templates, URL resolvers, the database's caches. Also finds the rows URLs.
     rows = {}
     records = {}
@@ -189,7 +190,10 @@ def main():
         "version": helpdesk_version(),
         "django": django.get_version(),
         "python": sys.version.split()[0],
-        "database": connection.vendor,
+        "database": f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}",
+        "cpus": os.cpu_count(),
+        # The machine's 1-minute load average before and after: other work on it shows up here.
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "tickets": Ticket.objects.count(),
         "followups": FollowUp.objects.count(),
         "rows_per_page": ROWS_PER_PAGE,
