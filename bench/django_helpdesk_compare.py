@@ -29,7 +29,8 @@ import time
 from pathlib import Path
 
 DJANGO_HELPDESK = "django-helpdesk==2.6.1"
-REQUIREMENTS = [DJANGO_HELPDESK, "psycopg[binary]>=3.2"]
+# The newest Django that django-helpdesk 2.6.1 declares support for (5.2 and 6.0).
+REQUIREMENTS = [DJANGO_HELPDESK, "Django>=5.2,<6.1", "psycopg[binary]>=3.2"]
 DEFAULT_VENV = Path(tempfile.gettempdir()) / "bench-django-helpdesk-venv"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_django_helpdesk"
 SITE = Path(__file__).resolve().parent / "django_helpdesk_site"
@@ -54,16 +55,18 @@ def _log(message):
 
 
 def ensure_venv(venv=DEFAULT_VENV):
-    """Create the venv and install django-helpdesk in it, unless that was done before."""
+    """Create the venv with the Python running this script (the portal's) and install
+    django-helpdesk in it, unless that was done before."""
     venv = Path(venv)
     python = venv / "bin" / "python"
     marker = venv / ".bench-installed"
-    wanted = "\n".join(REQUIREMENTS)
+    wanted = "\n".join([f"python {sys.version_info.major}.{sys.version_info.minor}", *REQUIREMENTS])
     if marker.exists() and marker.read_text() == wanted and python.exists():
         return python
+    if venv.exists() and any(venv.iterdir()) and not marker.exists():
+        raise RuntimeError(f"{venv} exists and was not made by this benchmark; choose another --venv")
     _log(f"django-helpdesk: installing {DJANGO_HELPDESK} into {venv}")
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)  # noqa: S603
+    subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)  # noqa: S603
     subprocess.run(  # noqa: S603
         [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *REQUIREMENTS],
         check=True,
