@@ -135,6 +135,8 @@ def main():
         .filter(pk__in=FollowUp.objects.values("ticket").annotate(n=Count("id")).filter(n=3).values("ticket"))
         .first()
     )
+    if ticket is None:
+        raise SystemExit("no open, assigned ticket with three follow-ups: load more tickets")
     list_url = reverse("helpdesk:list")
     filtered = urlencode({"queue": queue.pk, "status": Ticket.OPEN_STATUS, "sort": "created"})
     # The navigation bar's search box adds the open, reopened and resolved statuses.
