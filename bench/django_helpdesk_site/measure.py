@@ -81,6 +81,7 @@ def summary(samples):
     times = [s["ms"] for s in samples]
     queries = [s["queries"] for s in samples]
     db_times = [s["db_ms"] for s in samples]
+    cpu_times = [s["cpu_ms"] for s in samples]
     result = {
         "p50_ms": round(statistics.median(times), 1),
         "p95_ms": round(percentile(times, 0.95), 1),
@@ -89,6 +90,8 @@ def summary(samples):
         "max_ms": round(max(times), 1),
         "queries": max(queries),
         "db_p50_ms": round(statistics.median(db_times), 1),
+        # CPU time of this Python process (not PostgreSQL's): hardly affected by other work on the machine.
+        "python_cpu_p50_ms": round(statistics.median(cpu_times), 1),
         "samples": len(samples),
     }
     if min(queries) != max(queries):
@@ -100,13 +103,14 @@ def timed_get(client, url):
     # The query log keeps at most 9,000 queries; empty it so that every request is counted in full.
     reset_queries()
     with CaptureQueriesContext(connection) as captured:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         response = client.get(url)
         elapsed = (time.perf_counter() - started) * 1000
+        cpu = (time.process_time() - cpu_started) * 1000
     if response.status_code != 200:
         raise SystemExit(f"GET {url} answered {response.status_code}, expected 200")
     db_ms = sum(float(q["time"]) for q in captured.captured_queries) * 1000
-    return response, {"ms": elapsed, "queries": len(captured), "db_ms": db_ms}
+    return response, {"ms": elapsed, "queries": len(captured), "db_ms": db_ms, "cpu_ms": cpu}
 
 
 def rows_url(response):
