@@ -15,7 +15,7 @@ Run with the project's python:
     .venv/bin/python bench/django_helpdesk_compare.py --tickets 200000 \
         --database-url postgres://postgres@127.0.0.1:5432/bench_django_helpdesk --json out.json
 
-or call ``run_comparison(tickets, database_url, repeat)`` (bench/helpdesk.py does, to print both
+or call ``run_comparison(tickets, database_url, repeat)`` (for bench/helpdesk.py, to print both
 side by side). A database already loaded with the same number of tickets is reused.
 """
 
