@@ -140,8 +140,10 @@ def _render_follow(request, token, ticket, *, reply_form=None, feedback_form=Non
         },
         status=status,
     )
-    # The token is in the URL: never leak it through Referer or a shared cache.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: never send it to another site through Referer (never_cache keeps it
+    # out of shared caches). Not "no-referrer": browsers then send "Origin: null" with the page's
+    # own forms, and Django's CSRF check refuses the reply and the feedback.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
