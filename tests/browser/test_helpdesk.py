@@ -197,3 +197,19 @@ def test_ask_form_with_suggestions_works_without_javascript(page_without_javascr
     ticket = Ticket.objects.get()
     expect(page.get_by_role("status")).to_contain_text(ticket.reference)
     assert ticket.contact_email == "piet@noord.example"
+
+
+@pytest.mark.parametrize(("role", "link"), [("adviseur", "Vragen"), ("partner_abu", "Doorverwijzingen")])
+def test_role_links_in_the_menu_fit_a_narrow_screen(page, request, role, link):
+    """WCAG 1.4.10 with the longest menus: the role links wrap instead of scrolling sideways."""
+    login(page, request.getfixturevalue(role))
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(reverse("core:home"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    menu.get_by_role("link", name=link, exact=True).click()
+    expect(menu.get_by_role("link", name=link, exact=True)).to_have_attribute("aria-current", "page")
+    # The page does not scroll sideways; the wide table scrolls in its own box, reachable by keyboard.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    expect(page.locator(".table-scroll")).to_have_attribute("tabindex", "0")
+    assert_accessible(page)
