@@ -29,6 +29,12 @@ LINKS = (
         "helpdesk:referral_list",
         {"helpdesk:referral_list", "helpdesk:referral_detail", "helpdesk:refer"},
     ),
+    (
+        "helpdesk.view_own_tickets",
+        _("Mijn vragen"),
+        "helpdesk:my_tickets",
+        {"helpdesk:my_tickets", "helpdesk:my_ticket"},
+    ),
 )
 
 

@@ -12,6 +12,12 @@ urlpatterns = [
     path("volg/<str:token>/reageren/", views.follow_reply, name="follow_reply"),
     path("volg/<str:token>/feedback/", views.follow_feedback, name="follow_feedback"),
     path("volg/<str:token>/bijlage/<int:pk>/", views.follow_attachment, name="follow_attachment"),
+    # Registered employers (werkgever): the questions they asked while logged in
+    path("mijn-vragen/", views.my_tickets, name="my_tickets"),
+    path("mijn-vragen/<str:reference>/", views.my_ticket, name="my_ticket"),
+    path("mijn-vragen/<str:reference>/reageren/", views.my_ticket_reply, name="my_ticket_reply"),
+    path("mijn-vragen/<str:reference>/feedback/", views.my_ticket_feedback, name="my_ticket_feedback"),
+    path("mijn-vragen/<str:reference>/bijlage/<int:pk>/", views.my_ticket_attachment, name="my_ticket_attachment"),
     # Partner helpdesk staff
     path("doorverwijzen/", views.refer, name="refer"),
     path("doorverwijzingen/", views.referral_list, name="referral_list"),

@@ -213,3 +213,33 @@ def test_role_links_in_the_menu_fit_a_narrow_screen(page, request, role, link):
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     expect(page.locator(".table-scroll")).to_have_attribute("tabindex", "0")
     assert_accessible(page)
+
+
+def test_werkgever_asks_logged_in_and_follows_it_under_mijn_vragen(page, werkgever, private_media):
+    login(page, werkgever)
+    page.goto(reverse("helpdesk:ask"))
+    expect(page.get_by_label("E-mailadres", exact=True)).to_have_value(werkgever.email)  # from the account
+    expect(page.get_by_label("Naam contactpersoon", exact=True)).to_have_value(werkgever.get_full_name())
+    assert_accessible(page)
+    page.get_by_label("Onderwerp", exact=True).fill("Stageplekken voor iedereen")
+    page.get_by_label("Uw vraag", exact=True).fill("Hoe zorgen wij dat stageplekken eerlijk worden verdeeld?")
+    page.get_by_label("Naam van de organisatie", exact=True).fill("Drukkerij West")
+    page.get_by_label(re.compile("Ik geef SER Diversiteit in Bedrijf toestemming")).check()
+    page.get_by_role("button", name="Vraag versturen").click()
+    ticket = Ticket.objects.get()
+    assert ticket.requester_user == werkgever
+
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn vragen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn vragen")
+    row = page.get_by_role("row").filter(has_text=ticket.reference)
+    expect(row).to_contain_text("Stageplekken voor iedereen")
+    expect(row).to_contain_text("Nieuw")
+    assert_accessible(page)
+    row.get_by_role("link", name=ticket.reference).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Uw vraag {ticket.reference}")
+    expect(page.get_by_role("link", name="Terug naar mijn vragen")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Uw reactie").fill("Het gaat om zes plekken per jaar.")
+    page.get_by_role("button", name="Reactie versturen").click()
+    expect(page.get_by_role("status")).to_contain_text("Uw reactie is verstuurd.")
+    expect(page.get_by_text("Het gaat om zes plekken per jaar.")).to_be_visible()

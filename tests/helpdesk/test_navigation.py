@@ -12,6 +12,7 @@ ROLE_LINKS = {
     "Vragen": "helpdesk:queue",
     "Capaciteit": "helpdesk:capacity",
     "Doorverwijzingen": "helpdesk:referral_list",
+    "Mijn vragen": "helpdesk:my_tickets",
 }
 
 
@@ -29,12 +30,12 @@ def menu_links(response) -> dict[str, str]:
     ("role", "expected"),
     [
         ("anoniem", set()),
-        ("werkgever", set()),
+        ("werkgever", {"Mijn vragen"}),
         ("partner-medewerker", {"Doorverwijzingen"}),
         ("adviseur", {"Vragen", "Capaciteit"}),
         ("contentbeheerder", set()),
         ("community-coordinator", set()),
-        ("superuser", {"Vragen", "Capaciteit", "Doorverwijzingen"}),
+        ("superuser", {"Vragen", "Capaciteit", "Doorverwijzingen", "Mijn vragen"}),
     ],
 )
 def test_role_links_follow_permissions(client, user_with_role, role, expected):
@@ -77,6 +78,16 @@ def test_partner_referral_pages_mark_doorverwijzingen(client, partner_abu):
     for url in (reverse("helpdesk:referral_list"), reverse("helpdesk:refer")):
         marked = re.findall(r'<a href="[^"]+" aria-current="page">([^<]+)</a>', main_menu(client.get(url)))
         assert marked == ["Doorverwijzingen"]
+
+
+def test_werkgever_pages_mark_mijn_vragen(client, werkgever):
+    from tests.helpdesk.factories import TicketFactory
+
+    ticket = TicketFactory(requester_user=werkgever)
+    client.force_login(werkgever)
+    for url in (reverse("helpdesk:my_tickets"), reverse("helpdesk:my_ticket", args=[ticket.reference])):
+        marked = re.findall(r'<a href="[^"]+" aria-current="page">([^<]+)</a>', main_menu(client.get(url)))
+        assert marked == ["Mijn vragen"]
 
 
 def test_ask_page_has_no_separate_role_links_any_more(client, adviseur):
