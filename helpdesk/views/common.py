@@ -24,9 +24,10 @@ def rate_limited(request, *, scope: str) -> bool:
 
 
 def page_number(request, name: str = "pagina") -> int:
-    """The requested page of a list: 1 for anything that is not a positive whole number."""
+    """The requested page of a list: 1 for anything that is not a whole number of at most six digits
+    (a larger one would overflow the database's OFFSET)."""
     value = request.GET.get(name, "1")
-    if not value.isdigit() or len(value) > 6:
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
         return 1
     return max(int(value), 1)
 
