@@ -36,7 +36,7 @@ ROLES: dict[str, Role] = {
             name=WERKGEVER,
             label=_("Werkgever"),
             is_staff=False,
-            permissions=(),
+            permissions=("helpdesk.view_own_tickets",),
         ),
         Role(
             name=PARTNER_MEDEWERKER,

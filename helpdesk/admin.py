@@ -32,6 +32,7 @@ class TicketAdmin(admin.ModelAdmin):
     list_select_related = ["referring_organisation"]
     search_fields = ["reference", "contact_email"]
     readonly_fields = ["reference", "created_at", "closed_at", "pseudonymised_at"]
+    raw_id_fields = ["assigned_to", "referred_by", "requester_user", "merged_into"]
     actions = ["export_requester", "erase_requester"]
     show_full_result_count = False
 

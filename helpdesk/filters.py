@@ -11,7 +11,7 @@ from menukaart.models import Theme
 
 
 class QueueFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search", max_length=200)
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=[("open", _("Alle openstaande")), *TicketStatus.choices],

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,10 @@ from helpdesk.models import (
     TicketStatus,
 )
 from menukaart.models import Measure, Theme
+
+# The longest question, reply or note we accept (characters): far more than anyone types, and
+# a clear message instead of storing a pasted document of any size.
+MAX_TEXT_LENGTH = 10_000
 
 # Magic numbers of the allowed binary types: the extension and the browser's content type are
 # only claims, the first bytes say what the file is.
@@ -152,6 +157,8 @@ class EmployerFieldsMixin(forms.ModelForm):
         for name in ("sector", "size_band", "province"):
             self.fields[name].choices = [("", _("Kies (niet verplicht)")), *self.fields[name].choices[1:]]
         self.fields["question"].min_length = 10
+        self.fields["question"].max_length = MAX_TEXT_LENGTH
+        self.fields["question"].validators.append(MaxLengthValidator(MAX_TEXT_LENGTH))
         self.fields["question"].error_messages["min_length"] = _("Beschrijf uw vraag in minstens 10 tekens.")
 
     def clean_question(self):
@@ -239,6 +246,7 @@ class ReplyForm(forms.Form):
         label=_("Antwoord aan de werkgever"),
         widget=forms.Textarea(attrs={"rows": 10}),
         required=False,
+        max_length=MAX_TEXT_LENGTH,
     )
     measures = forms.ModelMultipleChoiceField(
         queryset=Measure.objects.published().order_by("title").only("pk", "title"),
@@ -268,6 +276,7 @@ class NoteForm(forms.Form):
     body = forms.CharField(
         label=_("Interne notitie"),
         widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MAX_TEXT_LENGTH,
         error_messages={"required": _("Schrijf een notitie.")},
     )
     attachments = AttachmentsField()
@@ -277,6 +286,7 @@ class RequesterReplyForm(forms.Form):
     body = forms.CharField(
         label=_("Uw reactie"),
         widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=MAX_TEXT_LENGTH,
         error_messages={"required": _("Schrijf uw reactie.")},
     )
     attachments = AttachmentsField()

@@ -165,6 +165,13 @@ class TicketQuerySet(models.QuerySet):
             "assigned_to", "referring_organisation", "referred_by", "outcome", "merged_into", "feedback"
         ).prefetch_related("themes")
 
+    def asked_by(self, user):
+        """The tickets a registered employer asked while logged in (their "Mijn vragen")."""
+        return self.filter(requester_user=user) if user.is_authenticated else self.none()
+
+    def for_requester_list(self):
+        return self.only("reference", "subject", "status", "created_at")
+
     def of_requester(self, email: str):
         return self.filter(contact_email__iexact=email.strip()) if email.strip() else self.none()
 
@@ -207,6 +214,16 @@ class Ticket(models.Model):
         null=True,
         blank=True,
         related_name="referred_tickets",
+    )
+    # The registered employer (werkgever) who asked while logged in: sees the ticket under "Mijn
+    # vragen". Personal data: unlinked when the ticket is pseudonymised.
+    requester_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vragensteller (account)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="helpdesk_questions",
     )
     consent_processing = models.BooleanField(_("toestemming verwerking persoonsgegevens"), default=False)
     consent_share_with_partner = models.BooleanField(_("toestemming antwoord delen met partner"), default=False)
@@ -252,6 +269,7 @@ class Ticket(models.Model):
         permissions = [
             ("refer_ticket", _("Vragen van leden doorverwijzen")),
             ("view_own_organisation_tickets", _("Doorverwijzingen van de eigen organisatie bekijken")),
+            ("view_own_tickets", _("Eigen vragen bekijken (Mijn vragen)")),
             ("work_queue", _("De vragenwachtrij behandelen (oppakken, beantwoorden, notities, sluiten)")),
             ("assign_ticket", _("Vragen toewijzen aan een adviseur")),
             ("merge_ticket", _("Dubbele vragen samenvoegen")),

@@ -35,6 +35,18 @@ def tickets_visible_to(user) -> QuerySet[Ticket]:
     return Ticket.objects.none()
 
 
+def follows_own_questions(user) -> bool:
+    """A registered employer (werkgever) who sees the questions they asked while logged in."""
+    return user.is_authenticated and user.has_perm("helpdesk.view_own_tickets")
+
+
+def own_questions_of(user) -> QuerySet[Ticket]:
+    """Only the tickets this user asked while logged in, whatever else their role lets them see."""
+    if not follows_own_questions(user):
+        return Ticket.objects.none()
+    return Ticket.objects.asked_by(user)
+
+
 def partner_sees_answer(user, ticket: Ticket) -> bool:
     """Partner staff see the answer only when the employer consented to sharing it."""
     return ticket.consent_share_with_partner and ticket.referring_organisation_id == user.organisation_id

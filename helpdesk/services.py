@@ -167,8 +167,12 @@ def submit_question(
     consent_processing: bool,
     channel: str = Channel.WEB,
     form_visit: str = "",
+    requester_user=None,
 ) -> tuple[Ticket, str]:
-    """A question asked directly by an employer. Returns the ticket and its follow link token."""
+    """A question asked directly by an employer. Returns the ticket and its follow link token.
+
+    `requester_user`: the logged-in registered employer who asked, who then also finds the ticket
+    under "Mijn vragen". The caller decides (by permission) whether to pass it."""
     if not consent_processing:
         raise ValueError("A question is only registered with consent to process the personal data.")
     ticket = _create_ticket(
@@ -185,6 +189,7 @@ def submit_question(
         themes=themes,
         consent_processing=True,
         channel=channel,
+        requester_user=requester_user,
     )
     token = issue_access_token(ticket=ticket)
     audit(ticket=ticket, action=AuditAction.CREATED, actor_label=REQUESTER_LABEL, channel=channel)
@@ -374,8 +379,9 @@ def add_note(*, ticket: Ticket, by, body: str, files: Iterable[UploadedFile] = (
 
 
 @transaction.atomic
-def requester_reply(*, ticket: Ticket, body: str, files: Iterable[UploadedFile] = ()) -> Message:
-    """The employer answers through the follow link. A waiting, answered or closed ticket reopens."""
+def requester_reply(*, ticket: Ticket, body: str, files: Iterable[UploadedFile] = (), by=None) -> Message:
+    """The employer answers through the follow link (or, logged in, `by`, through "Mijn vragen").
+    A waiting, answered or closed ticket reopens."""
     ticket = _lock(ticket)
     old = ticket.status
     if old in (TicketStatus.WAITING, TicketStatus.ANSWERED, TicketStatus.CLOSED):
@@ -386,7 +392,8 @@ def requester_reply(*, ticket: Ticket, body: str, files: Iterable[UploadedFile] 
     audit(
         ticket=ticket,
         action=AuditAction.REQUESTER_MESSAGE,
-        actor_label=REQUESTER_LABEL,
+        actor=by,
+        actor_label="" if by else REQUESTER_LABEL,
         status_from=old,
         status_to=ticket.status,
     )
@@ -462,12 +469,19 @@ def merge_tickets(*, source: Ticket, target: Ticket, by) -> Ticket:
 
 
 @transaction.atomic
-def record_feedback(*, ticket: Ticket, helpful: bool, reason: str = "") -> Feedback:
-    """One click "did this help?"; giving it again replaces the earlier answer."""
+def record_feedback(*, ticket: Ticket, helpful: bool, reason: str = "", by=None) -> Feedback:
+    """One click "did this help?"; giving it again replaces the earlier answer. `by`: the logged-in
+    requester (through "Mijn vragen"); without it, the follow link."""
     feedback, _created = Feedback.objects.update_or_create(
         ticket=ticket, defaults={"helpful": helpful, "reason": reason, "created_at": timezone.now()}
     )
-    audit(ticket=ticket, action=AuditAction.FEEDBACK, actor_label=REQUESTER_LABEL, helpful=helpful)
+    audit(
+        ticket=ticket,
+        action=AuditAction.FEEDBACK,
+        actor=by,
+        actor_label="" if by else REQUESTER_LABEL,
+        helpful=helpful,
+    )
     return feedback
 
 
@@ -535,6 +549,7 @@ def _strip_personal_data(ticket: Ticket) -> None:
     ticket.contact_name = PSEUDONYM
     ticket.contact_email = ""
     ticket.contact_phone = ""
+    ticket.requester_user = None
     ticket.pseudonymised_at = timezone.now()
     ticket.save(
         update_fields=[
@@ -544,6 +559,7 @@ def _strip_personal_data(ticket: Ticket) -> None:
             "contact_name",
             "contact_email",
             "contact_phone",
+            "requester_user",
             "pseudonymised_at",
             "updated_at",
         ]

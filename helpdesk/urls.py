@@ -1,6 +1,9 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from helpdesk import views
+from helpdesk.converters import ReferenceConverter
+
+register_converter(ReferenceConverter, "reference")
 
 app_name = "helpdesk"
 urlpatterns = [
@@ -12,20 +15,28 @@ urlpatterns = [
     path("volg/<str:token>/reageren/", views.follow_reply, name="follow_reply"),
     path("volg/<str:token>/feedback/", views.follow_feedback, name="follow_feedback"),
     path("volg/<str:token>/bijlage/<int:pk>/", views.follow_attachment, name="follow_attachment"),
+    # Registered employers (werkgever): the questions they asked while logged in
+    path("mijn-vragen/", views.my_tickets, name="my_tickets"),
+    path("mijn-vragen/<reference:reference>/", views.my_ticket, name="my_ticket"),
+    path("mijn-vragen/<reference:reference>/reageren/", views.my_ticket_reply, name="my_ticket_reply"),
+    path("mijn-vragen/<reference:reference>/feedback/", views.my_ticket_feedback, name="my_ticket_feedback"),
+    path(
+        "mijn-vragen/<reference:reference>/bijlage/<int:pk>/", views.my_ticket_attachment, name="my_ticket_attachment"
+    ),
     # Partner helpdesk staff
     path("doorverwijzen/", views.refer, name="refer"),
     path("doorverwijzingen/", views.referral_list, name="referral_list"),
-    path("doorverwijzingen/<str:reference>/", views.referral_detail, name="referral_detail"),
+    path("doorverwijzingen/<reference:reference>/", views.referral_detail, name="referral_detail"),
     # SER/DiB advisors
     path("wachtrij/", views.queue, name="queue"),
-    path("wachtrij/<str:reference>/", views.ticket_detail, name="ticket_detail"),
-    path("wachtrij/<str:reference>/oppakken/", views.ticket_claim, name="ticket_claim"),
-    path("wachtrij/<str:reference>/toewijzen/", views.ticket_assign, name="ticket_assign"),
-    path("wachtrij/<str:reference>/antwoorden/", views.ticket_reply, name="ticket_reply"),
-    path("wachtrij/<str:reference>/notitie/", views.ticket_note, name="ticket_note"),
-    path("wachtrij/<str:reference>/status/", views.ticket_status, name="ticket_status"),
-    path("wachtrij/<str:reference>/sluiten/", views.ticket_close, name="ticket_close"),
-    path("wachtrij/<str:reference>/samenvoegen/", views.ticket_merge, name="ticket_merge"),
+    path("wachtrij/<reference:reference>/", views.ticket_detail, name="ticket_detail"),
+    path("wachtrij/<reference:reference>/oppakken/", views.ticket_claim, name="ticket_claim"),
+    path("wachtrij/<reference:reference>/toewijzen/", views.ticket_assign, name="ticket_assign"),
+    path("wachtrij/<reference:reference>/antwoorden/", views.ticket_reply, name="ticket_reply"),
+    path("wachtrij/<reference:reference>/notitie/", views.ticket_note, name="ticket_note"),
+    path("wachtrij/<reference:reference>/status/", views.ticket_status, name="ticket_status"),
+    path("wachtrij/<reference:reference>/sluiten/", views.ticket_close, name="ticket_close"),
+    path("wachtrij/<reference:reference>/samenvoegen/", views.ticket_merge, name="ticket_merge"),
     path("bijlage/<int:pk>/", views.attachment_download, name="attachment"),
     path("capaciteit/", views.capacity, name="capacity"),
 ]

@@ -10,6 +10,13 @@ from helpdesk.views.public import (
     suggestion_open,
     suggestions,
 )
+from helpdesk.views.requester import (
+    my_ticket,
+    my_ticket_attachment,
+    my_ticket_feedback,
+    my_ticket_reply,
+    my_tickets,
+)
 from helpdesk.views.staff import (
     attachment_download,
     capacity,
@@ -32,6 +39,11 @@ __all__ = [
     "follow_attachment",
     "follow_feedback",
     "follow_reply",
+    "my_ticket",
+    "my_ticket_attachment",
+    "my_ticket_feedback",
+    "my_ticket_reply",
+    "my_tickets",
     "queue",
     "refer",
     "referral_detail",

@@ -23,6 +23,15 @@ def rate_limited(request, *, scope: str) -> bool:
     return count > settings.HELPDESK_ASK_RATE_LIMIT
 
 
+def page_number(request, name: str = "pagina") -> int:
+    """The requested page of a list: 1 for anything that is not a whole number of at most six digits
+    (a larger one would overflow the database's OFFSET)."""
+    value = request.GET.get(name, "1")
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
+        return 1
+    return max(int(value), 1)
+
+
 def attachment_response(attachment: Attachment) -> FileResponse:
     """Always a download (never rendered inline by the browser), with the allowlisted type."""
     response = FileResponse(

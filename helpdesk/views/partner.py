@@ -11,6 +11,7 @@ from helpdesk import services
 from helpdesk.forms import ReferralForm
 from helpdesk.models import Message, Ticket
 from helpdesk.permissions import is_referring_partner, partner_sees_answer
+from helpdesk.views.common import page_number
 
 PAGE_SIZE = 50
 
@@ -60,10 +61,7 @@ def refer(request):
 @permission_required("helpdesk.view_own_organisation_tickets", raise_exception=True)
 @require_GET
 def referral_list(request):
-    try:
-        page = max(int(request.GET.get("pagina", "1")), 1)
-    except ValueError:
-        page = 1
+    page = page_number(request)
     offset = (page - 1) * PAGE_SIZE
     rows = list(_own_referrals(request.user).for_queue().order_by("-created_at")[offset : offset + PAGE_SIZE + 1])
     return render(

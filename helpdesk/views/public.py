@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from helpdesk import services
 from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm
 from helpdesk.models import Attachment, Message, MessageKind, Ticket
-from helpdesk.permissions import requester_can_reply
+from helpdesk.permissions import follows_own_questions, requester_can_reply
 from helpdesk.search import suggest_measures
 from helpdesk.views.common import attachment_response, rate_limited
 from menukaart.models import Measure
@@ -46,11 +46,23 @@ def _render_ask(request, form, *, suggestions=None, status=200):
     )
 
 
+def _account_initial(user) -> dict:
+    """A logged-in registered employer does not type their own details again."""
+    if not follows_own_questions(user):
+        return {}
+    initial = {"contact_name": user.get_full_name(), "contact_email": user.email}
+    if user.organisation_id:
+        initial["employer_name"] = user.organisation.name
+    return {name: value for name, value in initial.items() if value}
+
+
 @require_http_methods(["GET", "POST"])
 def ask(request):
     """Stel een vraag. "Bekijk suggesties" re-renders with the typed text kept and matching measures."""
     if request.method == "GET":
-        return _render_ask(request, AskForm(initial={"form_visit": secrets.token_hex(8)}))
+        return _render_ask(
+            request, AskForm(initial={"form_visit": secrets.token_hex(8), **_account_initial(request.user)})
+        )
     if request.POST.get("action") == "suggest":
         found = suggest_measures(request.POST.get("question", ""))
         services.record_suggestions_shown(count=len(found))
@@ -80,6 +92,7 @@ def ask(request):
         themes=data["themes"],
         consent_processing=data["consent"],
         form_visit=data["form_visit"],
+        requester_user=request.user if follows_own_questions(request.user) else None,
     )
     messages.success(
         request,
@@ -122,15 +135,24 @@ def _ticket_or_404(token: str) -> Ticket:
     return ticket
 
 
-def _render_follow(request, token, ticket, *, reply_form=None, feedback_form=None, status=200):
+def render_follow(
+    request, ticket, *, reply_url, feedback_url, token=None, by=None, reply_form=None, feedback_form=None, status=200
+):
+    """The requester's view of a ticket: through the follow link (`token`) or, logged in, "Mijn vragen" (`by`)."""
     thread = list(Message.objects.filter(ticket=ticket).public().for_thread())
-    services.record_view(ticket=ticket, actor_label=services.REQUESTER_LABEL, what="volgpagina")
+    if by is None:
+        services.record_view(ticket=ticket, actor_label=services.REQUESTER_LABEL, what="volgpagina")
+    else:
+        services.record_view(ticket=ticket, by=by, what="mijn vragen")
     response = render(
         request,
         "helpdesk/follow.html",
         {
             "ticket": ticket,
             "token": token,
+            "own_question": by is not None,
+            "reply_url": reply_url,
+            "feedback_url": feedback_url,
             "thread": thread,
             "has_answer": any(m.kind == MessageKind.REPLY for m in thread),
             "feedback": getattr(ticket, "feedback", None) if hasattr(ticket, "feedback") else None,
@@ -140,9 +162,22 @@ def _render_follow(request, token, ticket, *, reply_form=None, feedback_form=Non
         },
         status=status,
     )
-    # The token is in the URL: never leak it through Referer or a shared cache.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: never send it to another site through Referer (never_cache keeps it
+    # out of shared caches). Not "no-referrer": browsers then send "Origin: null" with the page's
+    # own forms, and Django's CSRF check refuses the reply and the feedback.
+    response["Referrer-Policy"] = "same-origin"
     return response
+
+
+def _render_follow(request, token, ticket, **kwargs):
+    return render_follow(
+        request,
+        ticket,
+        token=token,
+        reply_url=reverse("helpdesk:follow_reply", kwargs={"token": token}),
+        feedback_url=reverse("helpdesk:follow_feedback", kwargs={"token": token}),
+        **kwargs,
+    )
 
 
 @never_cache

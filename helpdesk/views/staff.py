@@ -14,7 +14,7 @@ from helpdesk import permissions, reports, services
 from helpdesk.filters import QueueFilter
 from helpdesk.forms import AssignForm, CloseForm, MergeForm, NoteForm, ReplyForm, StatusForm
 from helpdesk.models import AuditEvent, InvalidTransition, Message, StandardAnswer, Ticket, TicketStatus
-from helpdesk.views.common import attachment_response
+from helpdesk.views.common import attachment_response, page_number
 
 PAGE_SIZE = 50
 COUNT_CAP = 1000
@@ -47,10 +47,7 @@ def queue(request):
     tickets = filterset.qs
     if not (filterset.form.is_valid() and filterset.form.cleaned_data.get("sort")):
         tickets = tickets.order_by("due_date", "created_at")
-    try:
-        page = max(int(request.GET.get("pagina", "1")), 1)
-    except ValueError:
-        page = 1
+    page = page_number(request)
     offset = (page - 1) * PAGE_SIZE
     rows = list(tickets[offset : offset + PAGE_SIZE + 1])
     total, more = capped_count(tickets, COUNT_CAP)
@@ -152,7 +149,12 @@ def ticket_reply(request, reference):
         raise PermissionDenied
     if request.POST.get("action") == "insert_standard":
         # Without JavaScript: put the chosen standard answer into the text field, keep the rest.
-        answer = StandardAnswer.objects.filter(is_active=True, pk=request.POST.get("standard_answer") or None).first()
+        chosen = request.POST.get("standard_answer", "")
+        answer = (
+            StandardAnswer.objects.filter(is_active=True, pk=int(chosen)).first()
+            if chosen.isdigit() and len(chosen) < 10
+            else None
+        )
         data = request.POST.copy()
         if answer is not None:
             current = data.get("body", "").strip()

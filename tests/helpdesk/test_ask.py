@@ -138,7 +138,7 @@ def test_follow_page_shows_answer_with_measure_cards_and_hides_notes(client, sub
     page = response.content.decode()
     assert "Ons advies" in page and "Anoniem solliciteren" in page
     assert "Interne overweging" not in page
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"  # no-referrer would break its own forms (Origin: null)
     assert AuditEvent.objects.filter(ticket=ticket, action=AuditAction.VIEWED).exists()
 
 
@@ -172,10 +172,12 @@ def test_htmx_typing_request_uses_the_textarea_name(client, measure):
 
 
 def test_staff_and_partners_find_their_pages_from_the_ask_page(client, adviseur, partner_abu):
+    """Through the main menu's role links (tests/helpdesk/test_navigation.py); the referral form from the list."""
     client.force_login(adviseur)
     assert reverse("helpdesk:queue") in client.get(ASK).content.decode()
     client.force_login(partner_abu)
-    assert reverse("helpdesk:refer") in client.get(ASK).content.decode()
+    assert reverse("helpdesk:referral_list") in client.get(ASK).content.decode()
+    assert reverse("helpdesk:refer") in client.get(reverse("helpdesk:referral_list")).content.decode()
 
 
 def test_follow_page_query_count_does_not_grow_with_messages(client, submitted, adviseur, measure):

@@ -19,3 +19,5 @@ def test_load_helpdesk_demo_is_idempotent_and_sends_no_mail(mailoutbox, django_c
     assert OutcomeCategory.objects.count() == 5 and StandardAnswer.objects.count() == 3
     assert not OutboxMessage.objects.exclude(status=OutboxStatus.SENT).exists()
     assert mailoutbox == []
+    # The demo employer finds two questions under "Mijn vragen".
+    assert Ticket.objects.filter(requester_user__username="werkgever", channel="web").count() == 2

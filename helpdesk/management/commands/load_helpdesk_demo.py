@@ -173,7 +173,9 @@ class Command(BaseCommand):
             StandardAnswer.objects.update_or_create(title=title, defaults={"body": body})
         users = {
             u.username: u
-            for u in User.objects.filter(username__in=["adviseur", "adviseur2", "partner-abu", "partner-awvn"])
+            for u in User.objects.filter(
+                username__in=["adviseur", "adviseur2", "partner-abu", "partner-awvn", "werkgever"]
+            )
         }
         advisor = users.get("adviseur")
         if advisor is None:
@@ -182,6 +184,7 @@ class Command(BaseCommand):
         themes = list(Theme.objects.all()[:6])
         measures = list(Measure.objects.published()[:3])
         created = 0
+        direct_asked = 0
         for index, row in enumerate(TICKETS):
             subject, question, employer, sector, size, province, partner, status, share = row
             email = f"demo{index + 1}@demo.example"
@@ -204,7 +207,10 @@ class Command(BaseCommand):
             if partner_user is not None:
                 ticket = services.refer_question(by=partner_user, consent_share_with_partner=share, **profile)
             else:
-                ticket, _token = services.submit_question(**profile)
+                # The demo employer asked the first direct questions while logged in ("Mijn vragen").
+                asked_by = users.get("werkgever") if direct_asked < 2 else None
+                direct_asked += 1
+                ticket, _token = services.submit_question(requester_user=asked_by, **profile)
             self._progress(
                 ticket, status, advisor=users.get("adviseur2") if index % 3 == 0 else advisor, measures=measures
             )
