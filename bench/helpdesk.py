@@ -1,12 +1,16 @@
-"""Benchmark of the helpdesk pages on a large ticket table.
+"""Benchmark of the helpdesk pages on a large ticket table, side by side with django-helpdesk.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/via_bench REDIS_URL=redis://127.0.0.1:6379/3 \
-        .venv/bin/python bench/helpdesk.py --tickets 200000 [--runs 30] [--cleanup]
+        .venv/bin/python bench/helpdesk.py --tickets 200000 [--runs 30] [--search anoniem] \
+        [--compare [--compare-database-url postgres://.../bench_django_helpdesk]] [--cleanup]
 
-Run it on a database of its own (migrated; it is filled with generated tickets whose references
-start with DIB-1900-, which --cleanup removes). Reports p50/p95 in milliseconds and the number of
-SQL queries for the queue (default, filtered, searched) and a ticket page, through the full
-Django request cycle with a logged-in advisor.
+Run it on a database of its own (migrated; it is filled with generated tickets with two messages
+each, whose references start with DIB-1900-, which --cleanup removes). Reports p50/p95 in
+milliseconds and the number of SQL queries for the queue (default, filtered, searched) and a
+ticket page, through the full Django request cycle with a logged-in advisor. With --compare it
+also loads the same number of tickets into django-helpdesk 2.6.1 (in a virtual environment of its
+own, see bench/django_helpdesk_compare.py) and prints both apps in one table. django-helpdesk
+loads its queue rows in a second request; its figures are for both requests together.
 """
 
 import argparse
@@ -38,7 +42,10 @@ from helpdesk.models import Channel, Message, MessageKind, OutcomeCategory, Tick
 from menukaart.models import Theme  # noqa: E402
 
 PREFIX = "DIB-1900-"
-WORDS = "werving selectie inclusie taal religie beperking leeftijd stage mentor cultuur team gesprek beleid".split()
+WORDS = (
+    "werving selectie inclusie taal religie beperking leeftijd stage mentor cultuur team gesprek beleid anoniem"
+).split()
+MESSAGES_PER_TICKET = 2
 
 
 def advisor() -> User:
@@ -93,6 +100,18 @@ def generate(count: int, user: User) -> None:
             )
         with transaction.atomic():
             created_rows = Ticket.objects.bulk_create(rows)
+            Message.objects.bulk_create(
+                [
+                    Message(
+                        ticket_id=t.pk,
+                        kind=MessageKind.REPLY if i == 0 else MessageKind.NOTE,
+                        author=user,
+                        body=" ".join(rng.choices(WORDS, k=30)),
+                    )
+                    for t in created_rows
+                    for i in range(MESSAGES_PER_TICKET)
+                ]
+            )
             if themes:
                 through = Ticket.themes.through
                 through.objects.bulk_create(
@@ -119,10 +138,49 @@ def measure(client: Client, url: str, runs: int) -> tuple[float, float, int]:
     return statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)], queries
 
 
+# Our page -> django-helpdesk's (its queue is a page plus a rows request; "total" is both).
+COMPARABLE = {
+    "queue default": "queue_default_total",
+    "queue filtered": "queue_filtered_total",
+    "queue searched": "queue_search_total",
+    "ticket page": "ticket_page",
+}
+
+
+def compare(args) -> dict[str, tuple[float, float, int]]:
+    from bench.django_helpdesk_compare import DEFAULT_DATABASE_URL, run_comparison
+
+    result = run_comparison(
+        args.tickets, args.compare_database_url or DEFAULT_DATABASE_URL, args.runs, search=args.search
+    )
+    pages = result["pages"]
+    return {
+        ours: (pages[key]["p50_ms"], pages[key]["p95_ms"], pages[key]["queries"])
+        for ours, key in COMPARABLE.items()
+        if key in pages
+    }
+
+
+def print_table(ours: dict, theirs: dict) -> None:
+    header = f"{'page':<16} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}"
+    if theirs:
+        header += f"   | django-helpdesk {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'p50 ratio':>10}"
+    print(header)
+    for name, (p50, p95, queries) in ours.items():
+        line = f"{name:<16} {p50:>8.1f} {p95:>8.1f} {queries:>8}"
+        if name in theirs:
+            t50, t95, tq = theirs[name]
+            line += f"   | {'':<15} {t50:>8.1f} {t95:>8.1f} {tq:>8} {t50 / p50:>9.1f}x"
+        print(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tickets", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--search", default="anoniem", help="word searched for in the searched queue")
+    parser.add_argument("--compare", action="store_true", help="also measure django-helpdesk 2.6.1")
+    parser.add_argument("--compare-database-url", default=None, help="database for django-helpdesk's tickets")
     parser.add_argument("--cleanup", action="store_true", help="remove the generated tickets afterwards")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
@@ -140,15 +198,14 @@ def main() -> None:
     pages = {
         "queue default": queue,
         "queue filtered": f"{queue}?status=nieuw&channel=doorverwijzing&unassigned=true&sort=-ontvangen",
-        "queue searched": f"{queue}?q=inclusie+taal",
+        "queue searched": f"{queue}?q={args.search}",
         "ticket page": reverse("helpdesk:ticket_detail", args=[ticket.reference]),
     }
     total = Ticket.objects.count()
-    print(f"{total} tickets, {connection.vendor}, {args.runs} runs per page")
-    print(f"{'page':<16} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
-    for name, url in pages.items():
-        p50, p95, queries = measure(client, url, args.runs)
-        print(f"{name:<16} {p50:>8.1f} {p95:>8.1f} {queries:>8}")
+    print(f"{total} tickets, {Message.objects.count()} messages, {connection.vendor}, {args.runs} runs per page")
+    ours = {name: measure(client, url, args.runs) for name, url in pages.items()}
+    theirs = compare(args) if args.compare else {}
+    print_table(ours, theirs)
     if args.cleanup:
         Ticket.objects.filter(reference__startswith=PREFIX).delete()
 
