@@ -376,6 +376,8 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # A ticket's thread is always read in this order.
+        indexes = [models.Index(fields=["ticket", "created_at", "id"], name="helpdesk_message_thread")]
         verbose_name = _("bericht")
         verbose_name_plural = _("berichten")
 
