@@ -46,4 +46,6 @@ EXPOSE 8000
 
 # Web by default; docker-compose.yml runs the worker, beat and migrations with other commands.
 # Tune gunicorn with GUNICORN_CMD_ARGS (for example "--workers 5").
-CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60", "--access-logfile", "-"]
+# The access log leaves out the tokens of follow links and shared plans (portal/gunicorn_logging.py).
+CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60", \
+     "--access-logfile", "-", "--logger-class", "portal.gunicorn_logging.RedactingLogger"]

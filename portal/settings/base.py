@@ -236,9 +236,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Link tokens (follow links, shared plans) never reach a log: see core/redaction.py.
+    "filters": {"redact_secret_paths": {"()": "core.redaction.RedactSecretPathsFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_secret_paths"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's request and dev-server logs go through the redacting handler too.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Failed log-ins and refused authorisation: kept apart so operations can alert on them.
         "portal.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # With eager tasks (the embedded default) every task would log a line in the web process.
