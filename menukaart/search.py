@@ -5,13 +5,15 @@ pitfalls, backfire warning, tags, level and theme names). Text search configurat
 """
 
 import contextlib
+import functools
+import operator
 import re
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import Value
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from menukaart.models import Measure
 
@@ -68,3 +70,40 @@ def refresh_search_vectors_once() -> Iterator[None]:
         _pending.reset(token)
     # Only reached without an exception: a failed load is rolled back and needs no refresh.
     refresh_search_vectors(pending)
+
+
+# For suggestions from free text (a helpdesk question, say): words shorter than this are mostly
+# function words, and on SQLite they would match almost everything.
+_SUGGEST_MIN_WORD = 4
+_WORD = re.compile(r"\w+")
+
+
+def suggest_measures(text: str, limit: int = 5) -> list[Measure]:
+    """Published measures that best answer a free text, best first; for other apps (the helpdesk).
+
+    PostgreSQL: the catalogue's Dutch full-text search (stemmed, weighted; measures with all words
+    first, then by rank). SQLite (development only): measures whose title or summary contains any
+    word of at least four letters, those with most matching words first. Empty or unusable text
+    gives []. Never raises on odd input; at most `limit` measures, at most the first 200 characters
+    of the text are used.
+    """
+    text = normalise_query(text.replace("\x00", " "))
+    if not text or limit <= 0:
+        return []
+    measures = Measure.objects.published().defer("search_vector")
+    if connection.vendor == "postgresql":
+        words = " ".join(_WORD.findall(text))  # no websearch operators from a question
+        if not words:
+            return []
+        return list(measures.matching(words).order_by("-all_words", "-rank", "title")[:limit])
+    words = sorted({word for word in _WORD.findall(text) if len(word) >= _SUGGEST_MIN_WORD})
+    if not words:
+        return []
+    hits = [Q(title__icontains=word) | Q(summary__icontains=word) for word in words]
+    score = sum(
+        (Case(When(hit, then=Value(1)), default=Value(0), output_field=IntegerField()) for hit in hits),
+        start=Value(0, output_field=IntegerField()),
+    )
+    return list(
+        measures.filter(functools.reduce(operator.or_, hits)).annotate(score=score).order_by("-score", "title")[:limit]
+    )

@@ -17,12 +17,17 @@ def measure_saved(sender, instance, raw=False, **kwargs):
 
 
 def _measure_terms_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if action not in {"post_add", "post_remove", "post_clear"}:
-        return
     if isinstance(instance, Measure):
-        refresh_search_vectors([instance.pk])
-    elif pk_set:
-        # Changed from the other side (a level's or theme's measures).
+        if action in {"post_add", "post_remove", "post_clear"}:
+            refresh_search_vectors([instance.pk])
+        return
+    # Changed from the other side (a level's or theme's measures). A clear sends no ids afterwards,
+    # so note them before.
+    if action == "pre_clear":
+        instance._search_refresh_before_clear = set(instance.measures.values_list("pk", flat=True))
+    elif action == "post_clear":
+        refresh_search_vectors(instance.__dict__.pop("_search_refresh_before_clear", set()))
+    elif action in {"post_add", "post_remove"} and pk_set:
         refresh_search_vectors(pk_set)
 
 

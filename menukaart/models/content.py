@@ -267,6 +267,32 @@ class MeasureQuerySet(PublishableQuerySet):
         )
 
 
+class MeasureHistoricalRecords(HistoricalRecords):
+    """Measure history that also follows level, theme and step changes made from the other side.
+
+    django-simple-history records an m2m change on the instance the manager belongs to, so
+    `theme.measures.add(measure)` would try to write a Theme history (there is none) and fail. Here
+    a change from the term's side is recorded on each measure it touches, as if made from the
+    measure's side.
+    """
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, model=None, **kwargs):
+        if not reverse:
+            return super().m2m_changed(instance=instance, action=action, attr=attr, pk_set=pk_set, reverse=reverse)
+        # `instance` is a Level, Theme or Phase; `model` is Measure; `attr` the field on Measure.
+        if action == "pre_clear":
+            instance._measures_before_clear = set(
+                model._default_manager.filter(**{attr: instance}).values_list("pk", flat=True)
+            )
+            return None
+        if action not in ("post_add", "post_remove", "post_clear"):
+            return None
+        measure_ids = pk_set if action != "post_clear" else instance.__dict__.pop("_measures_before_clear", set())
+        for measure in model._default_manager.filter(pk__in=measure_ids or ()):
+            super().m2m_changed(instance=measure, action=action, attr=attr, pk_set=None, reverse=False)
+        return None
+
+
 class Measure(Publishable):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("titel"), max_length=200)
@@ -304,7 +330,9 @@ class Measure(Publishable):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = MeasureQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[levels, themes, phases], excluded_fields=["view_count", "search_vector"])
+    history = MeasureHistoricalRecords(
+        m2m_fields=[levels, themes, phases], excluded_fields=["view_count", "search_vector"]
+    )
 
     class Meta:
         ordering = ["title"]

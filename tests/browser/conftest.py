@@ -5,9 +5,12 @@ Put browser tests in this folder and mark them `@pytest.mark.browser`. Fixtures:
 - `browser`: one headless Chromium (/usr/bin/chromium) for all tests in this folder. No browser is ever
   downloaded; when Chromium is missing every browser test fails with a clear message.
 - `page`: a fresh browser context per test (locale nl-NL, `page.goto("/")` goes to the live
-  server). Requests to anywhere but the live server are blocked and fail the test, as do
-  JavaScript errors, Content-Security-Policy violations and stylesheets, scripts or images that
-  answer 4xx/5xx: the portal loads nothing from the internet and runs no inline script.
+  server). `new_page(**context_options)` opens more, each in its own context, for example
+  `new_page(java_script_enabled=False)` or a second visitor without the first one's cookies
+  (axe-core cannot run in a page without JavaScript). Requests to anywhere but the live server
+  are blocked and fail the test, as do JavaScript errors, Content-Security-Policy violations and
+  stylesheets, scripts or images that answer 4xx/5xx: the portal loads nothing from the internet
+  and runs no inline script.
 
 Helpers (tests/browser/helpers.py): `assert_accessible(page)` (axe-core, fails on serious and
 critical violations) and `login(page, user)`. For example:
@@ -120,45 +123,63 @@ def _default_language():
 
 
 @pytest.fixture
-def page(request, browser, live_server):
+def new_page(request, browser, live_server):
+    """Open another page in a fresh browser context, with the same checks as `page`.
+
+    `new_page(java_script_enabled=False)` gives a browser without JavaScript; a second call gives a
+    second visitor (own cookies, so no session of the first one). Keyword arguments go to
+    `browser.new_context`. Every context is closed after the test.
+    """
     base_url = live_server.url
-    problems = PageProblems()
-    request.node.stash[PROBLEMS] = problems
-    context = browser.new_context(locale="nl-NL", base_url=base_url)
-    context.live_server_url = base_url
-    context.set_default_timeout(TIMEOUT_MS)
-    context.set_default_navigation_timeout(TIMEOUT_MS)
+    problems = request.node.stash.setdefault(PROBLEMS, PageProblems())
+    contexts = []
 
-    def only_live_server(route):
-        url = route.request.url
-        if url == base_url or url.startswith(base_url + "/"):
-            route.continue_()
-        else:
-            problems.foreign_requests.append(url)
-            route.abort("blockedbyclient")
+    def open_page(**context_options):
+        context = browser.new_context(locale="nl-NL", base_url=base_url, **context_options)
+        contexts.append(context)
+        context.live_server_url = base_url
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
 
-    context.route("**/*", only_live_server)
-    browser_page = context.new_page()
-    browser_page.on("pageerror", lambda error: problems.page_errors.append(str(error)))
-    browser_page.on(
-        "console",
-        lambda message: (
-            problems.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    browser_page.on(
-        "response",
-        lambda response: (
-            problems.broken_resources.append(f"{response.status} {response.url}")
-            if response.status >= 400 and response.request.resource_type in ASSET_TYPES
-            else None
-        ),
-    )
-    yield browser_page
-    try:
-        context.close()
-    except PlaywrightError:
-        pass
+        def only_live_server(route):
+            url = route.request.url
+            if url == base_url or url.startswith(base_url + "/"):
+                route.continue_()
+            else:
+                problems.foreign_requests.append(url)
+                route.abort("blockedbyclient")
+
+        context.route("**/*", only_live_server)
+        browser_page = context.new_page()
+        browser_page.on("pageerror", lambda error: problems.page_errors.append(str(error)))
+        browser_page.on(
+            "console",
+            lambda message: (
+                problems.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
+            ),
+        )
+        browser_page.on(
+            "response",
+            lambda response: (
+                problems.broken_resources.append(f"{response.status} {response.url}")
+                if response.status >= 400 and response.request.resource_type in ASSET_TYPES
+                else None
+            ),
+        )
+        return browser_page
+
+    yield open_page
+    for context in contexts:
+        try:
+            context.close()
+        except PlaywrightError:
+            pass
+
+
+@pytest.fixture
+def page(new_page):
+    """A fresh browser context and page for this test (see the module docstring)."""
+    return new_page()
 
 
 @pytest.hookimpl(wrapper=True)
