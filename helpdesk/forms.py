@@ -355,14 +355,20 @@ class MergeForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_target(self):
+        from helpdesk.services import merge_refusal
+
         reference = self.cleaned_data["target"].strip().upper()
         if reference == self.ticket.reference:
             raise ValidationError(_("Een vraag kan niet met zichzelf worden samengevoegd."), code="self")
-        target = Ticket.objects.filter(reference=reference, merged_into__isnull=True).first()
+        target = Ticket.objects.filter(
+            reference=reference, merged_into__isnull=True, pseudonymised_at__isnull=True
+        ).first()
         if target is None:
             raise ValidationError(
                 _("Er is geen (niet samengevoegde) vraag met nummer %(reference)s."),
                 params={"reference": reference},
                 code="unknown",
             )
+        if refusal := merge_refusal(source=self.ticket, target=target):
+            raise ValidationError(refusal, code="not_allowed")
         return target

@@ -88,7 +88,12 @@ def can_assign(user, ticket: Ticket) -> bool:
 
 
 def can_merge(user, ticket: Ticket) -> bool:
-    return is_advisor(user) and user.has_perm("helpdesk.merge_ticket") and ticket.merged_into_id is None
+    return (
+        is_advisor(user)
+        and user.has_perm("helpdesk.merge_ticket")
+        and ticket.merged_into_id is None
+        and ticket.pseudonymised_at is None
+    )
 
 
 def can_close(user, ticket: Ticket) -> bool:

@@ -16,6 +16,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from helpdesk.models import (
     FOLLOW_LINK_PLACEHOLDER,
@@ -439,17 +440,59 @@ def close_ticket(*, ticket: Ticket, by, outcome: OutcomeCategory) -> Ticket:
     return ticket
 
 
+class MergeNotAllowed(ValueError):
+    """Two tickets that may not be merged: the message says why (Dutch, for the advisor)."""
+
+
+def merge_refusal(*, source: Ticket, target: Ticket) -> str:
+    """Why source may not be merged into target ("" when it may).
+
+    A merge links two threads of the *same* requester. Tickets of different people, of different
+    referring partners or with a different consent to share with the partner are never merged: the
+    follow link, "Mijn vragen" and the partner's referral page would show one to the other.
+    """
+    if source.pk == target.pk:
+        return _("Een vraag kan niet met zichzelf worden samengevoegd.")
+    if source.merged_into_id or target.merged_into_id:
+        return _("Een van deze vragen is al samengevoegd.")
+    if source.pseudonymised_at or target.pseudonymised_at:
+        return _("Een gepseudonimiseerde vraag kan niet worden samengevoegd.")
+    same_email = bool(source.contact_email) and source.contact_email.strip().lower() == (
+        target.contact_email.strip().lower()
+    )
+    same_user = source.requester_user_id is not None and source.requester_user_id == target.requester_user_id
+    if not (same_email or same_user):
+        return _(
+            "Vraag %(reference)s is van een andere vragensteller. Alleen vragen met hetzelfde e-mailadres "
+            "of van hetzelfde account kunnen worden samengevoegd."
+        ) % {"reference": target.reference}
+    if source.referring_organisation_id != target.referring_organisation_id:
+        return _("Vraag %(reference)s is door een andere partner doorverwezen; samenvoegen kan niet.") % {
+            "reference": target.reference
+        }
+    if source.consent_share_with_partner != target.consent_share_with_partner:
+        return _(
+            "Bij vraag %(reference)s is een andere toestemming gegeven om het antwoord met de partner te delen; "
+            "samenvoegen kan niet."
+        ) % {"reference": target.reference}
+    return ""
+
+
 @transaction.atomic
 def merge_tickets(*, source: Ticket, target: Ticket, by) -> Ticket:
-    """Fold a duplicate (source) into target: its messages move, source closes pointing at target."""
+    """Close a duplicate (source) pointing at target. Raises MergeNotAllowed (see merge_refusal).
+
+    The source keeps its own messages and attachments: nothing moves between tickets, so access
+    checks, retention and erasure keep working per ticket. Advisors see a link to the duplicate on
+    the target's page; the target gets a note naming only the duplicate's reference.
+    """
     if source.pk == target.pk:
-        raise ValueError("A ticket cannot be merged into itself.")
+        raise MergeNotAllowed(merge_refusal(source=source, target=target))
     # Lock both rows in a fixed order, so two merges in opposite directions cannot deadlock.
     locked = {t.pk: t for t in Ticket.objects.select_for_update().filter(pk__in=[source.pk, target.pk]).order_by("pk")}
     source, target = locked[source.pk], locked[target.pk]
-    if source.merged_into_id or target.merged_into_id:
-        raise ValueError("One of these tickets is already merged.")
-    source.messages.update(ticket=target)
+    if refusal := merge_refusal(source=source, target=target):
+        raise MergeNotAllowed(refusal)
     target.themes.add(*source.themes.all())
     source.merged_into = target
     old = _set_status(source, TicketStatus.CLOSED)
@@ -458,7 +501,7 @@ def merge_tickets(*, source: Ticket, target: Ticket, by) -> Ticket:
         ticket=target,
         kind=MessageKind.NOTE,
         author=by,
-        body=f"Vraag {source.reference} is met deze vraag samengevoegd.\n\n{source.subject}\n\n{source.question}",
+        body=_("Vraag %(reference)s is met deze vraag samengevoegd.") % {"reference": source.reference},
     )
     if target.status == TicketStatus.CLOSED:
         _set_status(target, TicketStatus.REOPENED)

@@ -234,6 +234,10 @@ def ticket_merge(request, reference):
         return _render_detail(request, ticket, merge_form=form, status=400)
     try:
         target = services.merge_tickets(source=ticket, target=form.cleaned_data["target"], by=request.user)
+    except services.MergeNotAllowed as error:
+        # Changed between the form check and the locked rows (e.g. pseudonymised meanwhile).
+        messages.error(request, str(error))
+        return redirect(ticket.get_absolute_url())
     except InvalidTransition as error:
         return _refused(request, ticket, error)
     messages.success(request, _("Vraag %(source)s is samengevoegd met deze vraag.") % {"source": ticket.reference})
