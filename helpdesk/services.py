@@ -585,7 +585,15 @@ def months_ago(*, months: int, now: datetime | None = None) -> datetime:
 
 
 def _strip_personal_data(ticket: Ticket) -> None:
-    """Remove names, contact details and free text; keep profile, themes, dates, status, outcome."""
+    """Remove names, contact details and free text; keep profile, themes, dates, status, outcome.
+
+    Audit events the requester caused while logged in ("Mijn vragen") name their account: they are
+    relabelled as the requester before the account link goes, so the trail no longer identifies them.
+    """
+    if ticket.requester_user_id is not None:
+        AuditEvent.objects.filter(ticket=ticket, actor_id=ticket.requester_user_id).update(
+            actor=None, actor_label=REQUESTER_LABEL
+        )
     ticket.subject = PSEUDONYM
     ticket.question = PSEUDONYM
     ticket.employer_name = PSEUDONYM
@@ -613,7 +621,7 @@ def _strip_personal_data(ticket: Ticket) -> None:
     ticket.messages.update(body=PSEUDONYM)
     ticket.access_tokens.all().delete()
     Feedback.objects.filter(ticket=ticket).update(reason="")
-    ticket.outbox.update(to="", body=PSEUDONYM)
+    ticket.outbox.update(to="", body=PSEUDONYM, last_error="")
 
 
 @transaction.atomic
@@ -687,5 +695,5 @@ def erase_requester_data(*, email: str, by) -> int:
     for ticket in tickets:
         _strip_personal_data(ticket)
         audit(ticket=ticket, action=AuditAction.ERASED, actor=by)
-    OutboxMessage.objects.filter(to__iexact=email.strip()).update(to="", body=PSEUDONYM)
+    OutboxMessage.objects.filter(to__iexact=email.strip()).update(to="", body=PSEUDONYM, last_error="")
     return len(tickets)

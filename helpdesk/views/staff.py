@@ -152,7 +152,7 @@ def ticket_reply(request, reference):
         chosen = request.POST.get("standard_answer", "")
         answer = (
             StandardAnswer.objects.filter(is_active=True, pk=int(chosen)).first()
-            if chosen.isdigit() and len(chosen) < 10
+            if chosen.isascii() and chosen.isdigit() and len(chosen) < 10
             else None
         )
         data = request.POST.copy()

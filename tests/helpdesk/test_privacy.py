@@ -147,3 +147,62 @@ def test_opening_a_ticket_in_the_admin_is_audited(client, superuser, adviseur):
     client.force_login(adviseur)  # advisors work in the queue, not in the ticket admin
     assert client.get(reverse("admin:helpdesk_ticket_change", args=[ticket.pk])).status_code in {302, 403}
     assert not AuditEvent.objects.filter(ticket=ticket, actor=adviseur).exists()
+
+
+@pytest.mark.parametrize("how", ["retention", "erasure"])
+def test_audit_trail_no_longer_names_the_requesters_account_after_pseudonymisation(client, werkgever, outcome, how):
+    """Regression (review I1): events of a logged-in requester kept actor=user and the username."""
+    werkgever.username = "jan.jansen@bakkerij.example"
+    werkgever.save()
+    ticket = TicketFactory(requester_user=werkgever, contact_email="jan@bakkerij.example")
+    other = TicketFactory(requester_user=werkgever, contact_email="ander@bakkerij.example")
+    client.force_login(werkgever)
+    for each in (ticket, other):
+        assert client.get(reverse("helpdesk:my_ticket", args=[each.reference])).status_code == 200
+    assert AuditEvent.objects.filter(ticket=ticket, actor=werkgever).exists()
+    if how == "retention":
+        Ticket.objects.filter(pk=ticket.pk).update(
+            status=TicketStatus.CLOSED, outcome=outcome, closed_at=timezone.now() - timedelta(days=800)
+        )
+        assert services.pseudonymise_expired() == 1
+    else:
+        services.erase_requester_data(email="jan@bakkerij.example", by=None)
+    ticket.refresh_from_db()
+    assert ticket.requester_user is None
+    events = AuditEvent.objects.filter(ticket=ticket)
+    assert not events.filter(actor=werkgever).exists()
+    assert not events.filter(actor_label__icontains="bakkerij").exists()
+    assert events.filter(action=AuditAction.VIEWED, actor_label=services.REQUESTER_LABEL).exists()
+    # The requester's other, not pseudonymised ticket keeps its trail.
+    assert AuditEvent.objects.filter(ticket=other, actor=werkgever).exists()
+
+
+@pytest.mark.parametrize("how", ["retention", "erasure"])
+def test_outbox_errors_hold_no_address_and_are_cleared(submitted, superuser, outcome, monkeypatch, caplog, how):
+    """Regression (review I4): SMTP errors quote the recipient; they stayed in last_error and the log."""
+    import smtplib
+
+    from helpdesk import tasks
+    from helpdesk.models import OutboxMessage
+
+    ticket, _token = submitted
+
+    def refused(self, *args, **kwargs):
+        raise smtplib.SMTPRecipientsRefused({self.to[0]: (550, b"unknown user fatima@bakkerij.example")})
+
+    monkeypatch.setattr(tasks.EmailMessage, "send", refused)
+    message = OutboxMessage.objects.get(to="fatima@bakkerij.example")
+    OutboxMessage.objects.filter(pk=message.pk).update(status="wachtend", sent_at=None)
+    assert tasks.deliver(message.pk) == "failed"
+    message.refresh_from_db()
+    assert message.last_error == "SMTPRecipientsRefused (550)"
+    assert "fatima" not in caplog.text and "SMTPRecipientsRefused (550)" in caplog.text
+    OutboxMessage.objects.filter(pk=message.pk).update(last_error="oud: fatima@bakkerij.example")
+    if how == "retention":
+        Ticket.objects.filter(pk=ticket.pk).update(
+            status=TicketStatus.CLOSED, outcome=outcome, closed_at=timezone.now() - timedelta(days=800)
+        )
+        assert services.pseudonymise_expired() == 1
+    else:
+        services.erase_requester_data(email="fatima@bakkerij.example", by=superuser)
+    assert not OutboxMessage.objects.filter(last_error__contains="fatima").exists()
