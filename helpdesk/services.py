@@ -7,7 +7,7 @@ table in that same transaction: a failing mail server can never lose a ticket or
 import logging
 import secrets
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -438,6 +438,54 @@ def close_ticket(*, ticket: Ticket, by, outcome: OutcomeCategory) -> Ticket:
     ticket.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
     audit(ticket=ticket, action=AuditAction.CLOSED, actor=by, status_from=old, outcome=outcome.slug)
     return ticket
+
+
+AUTO_CLOSE_OUTCOME_SLUG = "automatisch-gesloten"
+
+
+def auto_close_outcome() -> OutcomeCategory:
+    """The system's outcome for tickets closed after inactivity. Inactive, so advisors never pick it."""
+    outcome, _created = OutcomeCategory.objects.get_or_create(
+        slug=AUTO_CLOSE_OUTCOME_SLUG,
+        defaults={"name": "Automatisch gesloten (geen reactie)", "position": 999, "is_active": False},
+    )
+    return outcome
+
+
+@transaction.atomic
+def close_inactive(*, now: datetime | None = None, batch_size: int = 500) -> int:
+    """Close answered or waiting tickets untouched for HELPDESK_AUTO_CLOSE_DAYS (0: never), so that
+    retention reaches them too. Audited as the system. Returns how many were closed (one batch)."""
+    days = settings.HELPDESK_AUTO_CLOSE_DAYS
+    if days <= 0:
+        return 0
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    tickets = list(
+        Ticket.objects.select_for_update(skip_locked=True)
+        .filter(
+            status__in=[TicketStatus.ANSWERED, TicketStatus.WAITING],
+            updated_at__lt=cutoff,
+            merged_into__isnull=True,
+            pseudonymised_at__isnull=True,
+        )
+        .order_by("updated_at")[:batch_size]
+    )
+    if not tickets:
+        return 0
+    outcome = auto_close_outcome()
+    for ticket in tickets:
+        old = _set_status(ticket, TicketStatus.CLOSED)
+        ticket.outcome = outcome
+        ticket.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
+        audit(
+            ticket=ticket,
+            action=AuditAction.CLOSED,
+            actor_label=SYSTEM_LABEL,
+            status_from=old,
+            outcome=outcome.slug,
+            inactive_days=days,
+        )
+    return len(tickets)
 
 
 class MergeNotAllowed(ValueError):

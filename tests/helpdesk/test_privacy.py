@@ -206,3 +206,43 @@ def test_outbox_errors_hold_no_address_and_are_cleared(submitted, superuser, out
     else:
         services.erase_requester_data(email="fatima@bakkerij.example", by=superuser)
     assert not OutboxMessage.objects.filter(last_error__contains="fatima").exists()
+
+
+def untouched(ticket, days):
+    Ticket.objects.filter(pk=ticket.pk).update(updated_at=timezone.now() - timedelta(days=days))
+
+
+def test_answered_and_waiting_tickets_close_after_inactivity_and_then_reach_retention(settings, outcome):
+    """Regression (review I5): tickets never closed were never pseudonymised."""
+    settings.HELPDESK_AUTO_CLOSE_DAYS = 30
+    answered = TicketFactory(status=TicketStatus.ANSWERED)
+    waiting = TicketFactory(status=TicketStatus.WAITING)
+    recent = TicketFactory(status=TicketStatus.ANSWERED)
+    in_progress = TicketFactory(status=TicketStatus.IN_PROGRESS)
+    for ticket in (answered, waiting, in_progress):
+        untouched(ticket, 31)
+    untouched(recent, 29)
+    assert pseudonymise_expired_tickets() == 0
+    for ticket in (answered, waiting):
+        ticket.refresh_from_db()
+        assert ticket.status == TicketStatus.CLOSED and ticket.closed_at is not None
+        assert ticket.outcome.slug == services.AUTO_CLOSE_OUTCOME_SLUG and not ticket.outcome.is_active
+        event = ticket.audit_events.get(action=AuditAction.CLOSED)
+        assert event.actor is None and event.actor_label == services.SYSTEM_LABEL
+        assert event.detail["status_from"] in (TicketStatus.ANSWERED, TicketStatus.WAITING)
+    for ticket in (recent, in_progress):
+        ticket.refresh_from_db()
+        assert ticket.status != TicketStatus.CLOSED
+    # A retention period later the nightly task pseudonymises them.
+    Ticket.objects.filter(pk__in=[answered.pk, waiting.pk]).update(closed_at=timezone.now() - timedelta(days=800))
+    assert pseudonymise_expired_tickets() == 2
+    assert services.close_inactive() == 0
+
+
+def test_auto_close_can_be_switched_off(settings):
+    settings.HELPDESK_AUTO_CLOSE_DAYS = 0
+    ticket = TicketFactory(status=TicketStatus.ANSWERED)
+    untouched(ticket, 400)
+    assert services.close_inactive() == 0
+    ticket.refresh_from_db()
+    assert ticket.status == TicketStatus.ANSWERED
