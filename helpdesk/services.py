@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from helpdesk.models import (
     FOLLOW_LINK_PLACEHOLDER,
+    OPEN_STATUSES,
     Attachment,
     AuditAction,
     AuditEvent,
@@ -294,7 +295,9 @@ def claim_ticket(*, ticket: Ticket, by) -> bool:
     The conditional UPDATE ... WHERE assigned_to IS NULL is atomic in the database: a second
     claimer's UPDATE waits for the first to commit, then matches no row.
     """
-    won = Ticket.objects.filter(pk=ticket.pk, assigned_to__isnull=True).update(assigned_to=by)
+    won = Ticket.objects.filter(
+        pk=ticket.pk, assigned_to__isnull=True, status__in=OPEN_STATUSES, merged_into__isnull=True
+    ).update(assigned_to=by)
     if not won:
         return False
     locked = _lock(ticket)
@@ -417,6 +420,9 @@ def transition(*, ticket: Ticket, to_status: str, by=None, actor_label: str = ""
     if to_status == TicketStatus.CLOSED:
         raise InvalidTransition(ticket.status, to_status)
     ticket = _lock(ticket)
+    if ticket.merged_into_id is not None or ticket.pseudonymised_at is not None:
+        # A merged duplicate stays closed; a pseudonymised ticket is only statistics now.
+        raise InvalidTransition(ticket.status, to_status)
     old = _set_status(ticket, to_status)
     ticket.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
     audit(
@@ -632,6 +638,15 @@ def months_ago(*, months: int, now: datetime | None = None) -> datetime:
     raise AssertionError("unreachable")
 
 
+def _delete_files(names: list[str]) -> None:
+    storage = Attachment._meta.get_field("file").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            log.exception("could not delete attachment file %s", name)
+
+
 def _strip_personal_data(ticket: Ticket) -> None:
     """Remove names, contact details and free text; keep profile, themes, dates, status, outcome.
 
@@ -663,9 +678,11 @@ def _strip_personal_data(ticket: Ticket) -> None:
             "updated_at",
         ]
     )
-    for attachment in Attachment.objects.filter(message__ticket=ticket):
-        attachment.file.delete(save=False)
-    Attachment.objects.filter(message__ticket=ticket).delete()
+    attachments = Attachment.objects.filter(message__ticket=ticket)
+    names = [name for name in attachments.values_list("file", flat=True) if name]
+    attachments.delete()
+    # The files go only once the rows' deletion is committed: a rollback keeps rows and files together.
+    transaction.on_commit(lambda: _delete_files(names))
     ticket.messages.update(body=PSEUDONYM)
     ticket.access_tokens.all().delete()
     Feedback.objects.filter(ticket=ticket).update(reason="")

@@ -92,6 +92,7 @@ def _render_detail(request, ticket, *, status=200, **forms):
         "can_assign": permissions.can_assign(user, ticket),
         "can_merge": permissions.can_merge(user, ticket),
         "can_close": permissions.can_close(user, ticket),
+        "can_change_status": permissions.can_change_status(user, ticket),
         "merged_tickets": list(ticket.merged_tickets.only("reference")),
     }
     services.record_view(ticket=ticket, by=user, what="vraag")
@@ -122,6 +123,9 @@ def _refused(request, ticket, error: InvalidTransition):
 @require_POST
 def ticket_claim(request, reference):
     ticket = _get_ticket(request, reference)
+    if not ticket.is_open or ticket.merged_into_id is not None:
+        messages.error(request, _("Alleen een openstaande vraag kan worden opgepakt."))
+        return redirect(ticket.get_absolute_url())
     if services.claim_ticket(ticket=ticket, by=request.user):
         return _done(request, ticket, _("U heeft deze vraag opgepakt."))
     messages.error(request, _("Deze vraag is al door iemand anders opgepakt."))
@@ -197,6 +201,8 @@ def ticket_note(request, reference):
 @require_POST
 def ticket_status(request, reference):
     ticket = _get_ticket(request, reference)
+    if not permissions.can_change_status(request.user, ticket):
+        raise PermissionDenied
     form = StatusForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, ticket, status_form=form, status=400)

@@ -51,7 +51,7 @@ def test_pseudonymisation_after_retention_keeps_statistics(outcome, adviseur, th
     assert pseudonymise_expired_tickets() == 0  # idempotent
 
 
-def test_pseudonymisation_removes_attachment_files(outcome, adviseur):
+def test_pseudonymisation_removes_attachment_files(outcome, adviseur, django_capture_on_commit_callbacks):
     ticket = TicketFactory()
     message = services.add_note(ticket=ticket, by=adviseur, body="bijlage")
     attachment = Attachment.objects.create(
@@ -65,7 +65,8 @@ def test_pseudonymisation_removes_attachment_files(outcome, adviseur):
     assert storage.exists(name)
     services.close_ticket(ticket=ticket, by=adviseur, outcome=outcome)
     Ticket.objects.filter(pk=ticket.pk).update(closed_at=timezone.now() - timedelta(days=800))
-    pseudonymise_expired_tickets()
+    with django_capture_on_commit_callbacks(execute=True):  # the files go once the deletion commits
+        pseudonymise_expired_tickets()
     assert not storage.exists(name)
     assert not Attachment.objects.exists()
 
