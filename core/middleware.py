@@ -28,8 +28,13 @@ class StaffSessionExpiryMiddleware:
     """Ends staff sessions 30 minutes after the last request and 12 hours after log-in.
 
     Staff see personal data in tickets, so their sessions are shorter-lived than Django's
-    default. The limits are STAFF_SESSION_IDLE_SECONDS and SESSION_COOKIE_AGE.
+    default. The limits are STAFF_SESSION_IDLE_SECONDS and SESSION_COOKIE_AGE. "Staff" here is
+    everyone who sees other people's tickets: is_staff users, and partner staff and advisors by
+    their helpdesk permissions (partner staff are not is_staff).
     """
+
+    # Holders of any of these see personal data of other people.
+    personal_data_permissions = ("helpdesk.work_queue", "helpdesk.view_own_organisation_tickets")
 
     started_key = "_staff_session_started"
     activity_key = "_staff_last_activity"
@@ -41,7 +46,7 @@ class StaffSessionExpiryMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_staff:
+        if user is not None and user.is_authenticated and self.sees_personal_data(user):
             now = int(time.time())
             started = request.session.setdefault(self.started_key, now)
             last = request.session.get(self.activity_key, now)
@@ -54,3 +59,6 @@ class StaffSessionExpiryMiddleware:
             if now - last >= self.activity_resolution or self.activity_key not in request.session:
                 request.session[self.activity_key] = now
         return self.get_response(request)
+
+    def sees_personal_data(self, user) -> bool:
+        return user.is_staff or any(user.has_perm(permission) for permission in self.personal_data_permissions)

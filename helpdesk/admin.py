@@ -63,7 +63,11 @@ class TicketAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Opening a ticket in the admin shows personal data: it is in the audit trail too."""
-        ticket = Ticket.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        ticket = (
+            Ticket.objects.filter(pk=object_id).first()
+            if str(object_id).isascii() and str(object_id).isdigit() and len(str(object_id)) < 19
+            else None
+        )
         if ticket is not None and self.has_view_or_change_permission(request, ticket):
             services.record_view(ticket=ticket, by=request.user, what="beheer")
         return super().change_view(request, object_id, form_url, extra_context)

@@ -22,6 +22,9 @@ from menukaart.models import Measure, Theme
 # a clear message instead of storing a pasted document of any size.
 MAX_TEXT_LENGTH = 10_000
 
+# The most files one message may carry (each within HELPDESK_MAX_ATTACHMENT_BYTES).
+MAX_ATTACHMENTS = 5
+
 # Magic numbers of the allowed binary types: the extension and the browser's content type are
 # only claims, the first bytes say what the file is.
 MAGIC = {
@@ -50,13 +53,24 @@ class AttachmentsField(forms.FileField):
         allowed = ", ".join(sorted(settings.HELPDESK_ATTACHMENT_TYPES))
         kwargs.setdefault(
             "help_text",
-            _("Toegestaan: %(types)s, elk bestand maximaal %(size)s.")
-            % {"types": allowed, "size": filesizeformat(settings.HELPDESK_MAX_ATTACHMENT_BYTES)},
+            _("Toegestaan: %(types)s, elk bestand maximaal %(size)s, ten hoogste %(max)s bestanden.")
+            % {
+                "types": allowed,
+                "size": filesizeformat(settings.HELPDESK_MAX_ATTACHMENT_BYTES),
+                "max": MAX_ATTACHMENTS,
+            },
         )
         super().__init__(**kwargs)
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        files = [f for f in files if f]
+        if len(files) > MAX_ATTACHMENTS:
+            raise ValidationError(
+                _("U kunt maximaal %(max)s bestanden tegelijk meesturen; u koos er %(count)s."),
+                params={"max": MAX_ATTACHMENTS, "count": len(files)},
+                code="too_many",
+            )
         return [validate_attachment(super(AttachmentsField, self).clean(f, initial)) for f in files if f]
 
 
@@ -355,14 +369,20 @@ class MergeForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_target(self):
+        from helpdesk.services import merge_refusal
+
         reference = self.cleaned_data["target"].strip().upper()
         if reference == self.ticket.reference:
             raise ValidationError(_("Een vraag kan niet met zichzelf worden samengevoegd."), code="self")
-        target = Ticket.objects.filter(reference=reference, merged_into__isnull=True).first()
+        target = Ticket.objects.filter(
+            reference=reference, merged_into__isnull=True, pseudonymised_at__isnull=True
+        ).first()
         if target is None:
             raise ValidationError(
                 _("Er is geen (niet samengevoegde) vraag met nummer %(reference)s."),
                 params={"reference": reference},
                 code="unknown",
             )
+        if refusal := merge_refusal(source=self.ticket, target=target):
+            raise ValidationError(refusal, code="not_allowed")
         return target

@@ -87,8 +87,18 @@ def can_assign(user, ticket: Ticket) -> bool:
     return is_advisor(user) and user.has_perm("helpdesk.assign_ticket") and ticket.status != TicketStatus.CLOSED
 
 
+def can_change_status(user, ticket: Ticket) -> bool:
+    """A merged duplicate stays closed; a pseudonymised ticket is only statistics now."""
+    return is_advisor(user) and ticket.merged_into_id is None and ticket.pseudonymised_at is None
+
+
 def can_merge(user, ticket: Ticket) -> bool:
-    return is_advisor(user) and user.has_perm("helpdesk.merge_ticket") and ticket.merged_into_id is None
+    return (
+        is_advisor(user)
+        and user.has_perm("helpdesk.merge_ticket")
+        and ticket.merged_into_id is None
+        and ticket.pseudonymised_at is None
+    )
 
 
 def can_close(user, ticket: Ticket) -> bool:

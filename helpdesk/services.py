@@ -7,7 +7,7 @@ table in that same transaction: a failing mail server can never lose a ticket or
 import logging
 import secrets
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -16,9 +16,11 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from helpdesk.models import (
     FOLLOW_LINK_PLACEHOLDER,
+    OPEN_STATUSES,
     Attachment,
     AuditAction,
     AuditEvent,
@@ -293,7 +295,9 @@ def claim_ticket(*, ticket: Ticket, by) -> bool:
     The conditional UPDATE ... WHERE assigned_to IS NULL is atomic in the database: a second
     claimer's UPDATE waits for the first to commit, then matches no row.
     """
-    won = Ticket.objects.filter(pk=ticket.pk, assigned_to__isnull=True).update(assigned_to=by)
+    won = Ticket.objects.filter(
+        pk=ticket.pk, assigned_to__isnull=True, status__in=OPEN_STATUSES, merged_into__isnull=True
+    ).update(assigned_to=by)
     if not won:
         return False
     locked = _lock(ticket)
@@ -416,6 +420,9 @@ def transition(*, ticket: Ticket, to_status: str, by=None, actor_label: str = ""
     if to_status == TicketStatus.CLOSED:
         raise InvalidTransition(ticket.status, to_status)
     ticket = _lock(ticket)
+    if ticket.merged_into_id is not None or ticket.pseudonymised_at is not None:
+        # A merged duplicate stays closed; a pseudonymised ticket is only statistics now.
+        raise InvalidTransition(ticket.status, to_status)
     old = _set_status(ticket, to_status)
     ticket.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
     audit(
@@ -439,17 +446,107 @@ def close_ticket(*, ticket: Ticket, by, outcome: OutcomeCategory) -> Ticket:
     return ticket
 
 
+AUTO_CLOSE_OUTCOME_SLUG = "automatisch-gesloten"
+
+
+def auto_close_outcome() -> OutcomeCategory:
+    """The system's outcome for tickets closed after inactivity. Inactive, so advisors never pick it."""
+    outcome, _created = OutcomeCategory.objects.get_or_create(
+        slug=AUTO_CLOSE_OUTCOME_SLUG,
+        defaults={"name": "Automatisch gesloten (geen reactie)", "position": 999, "is_active": False},
+    )
+    return outcome
+
+
+@transaction.atomic
+def close_inactive(*, now: datetime | None = None, batch_size: int = 500) -> int:
+    """Close answered or waiting tickets untouched for HELPDESK_AUTO_CLOSE_DAYS (0: never), so that
+    retention reaches them too. Audited as the system. Returns how many were closed (one batch)."""
+    days = settings.HELPDESK_AUTO_CLOSE_DAYS
+    if days <= 0:
+        return 0
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    tickets = list(
+        Ticket.objects.select_for_update(skip_locked=True)
+        .filter(
+            status__in=[TicketStatus.ANSWERED, TicketStatus.WAITING],
+            updated_at__lt=cutoff,
+            merged_into__isnull=True,
+            pseudonymised_at__isnull=True,
+        )
+        .order_by("updated_at")[:batch_size]
+    )
+    if not tickets:
+        return 0
+    outcome = auto_close_outcome()
+    for ticket in tickets:
+        old = _set_status(ticket, TicketStatus.CLOSED)
+        ticket.outcome = outcome
+        ticket.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
+        audit(
+            ticket=ticket,
+            action=AuditAction.CLOSED,
+            actor_label=SYSTEM_LABEL,
+            status_from=old,
+            outcome=outcome.slug,
+            inactive_days=days,
+        )
+    return len(tickets)
+
+
+class MergeNotAllowed(ValueError):
+    """Two tickets that may not be merged: the message says why (Dutch, for the advisor)."""
+
+
+def merge_refusal(*, source: Ticket, target: Ticket) -> str:
+    """Why source may not be merged into target ("" when it may).
+
+    A merge links two threads of the *same* requester. Tickets of different people, of different
+    referring partners or with a different consent to share with the partner are never merged: the
+    follow link, "Mijn vragen" and the partner's referral page would show one to the other.
+    """
+    if source.pk == target.pk:
+        return _("Een vraag kan niet met zichzelf worden samengevoegd.")
+    if source.merged_into_id or target.merged_into_id:
+        return _("Een van deze vragen is al samengevoegd.")
+    if source.pseudonymised_at or target.pseudonymised_at:
+        return _("Een gepseudonimiseerde vraag kan niet worden samengevoegd.")
+    same_email = bool(source.contact_email) and source.contact_email.strip().lower() == (
+        target.contact_email.strip().lower()
+    )
+    same_user = source.requester_user_id is not None and source.requester_user_id == target.requester_user_id
+    if not (same_email or same_user):
+        return _(
+            "Vraag %(reference)s is van een andere vragensteller. Alleen vragen met hetzelfde e-mailadres "
+            "of van hetzelfde account kunnen worden samengevoegd."
+        ) % {"reference": target.reference}
+    if source.referring_organisation_id != target.referring_organisation_id:
+        return _("Vraag %(reference)s is door een andere partner doorverwezen; samenvoegen kan niet.") % {
+            "reference": target.reference
+        }
+    if source.consent_share_with_partner != target.consent_share_with_partner:
+        return _(
+            "Bij vraag %(reference)s is een andere toestemming gegeven om het antwoord met de partner te delen; "
+            "samenvoegen kan niet."
+        ) % {"reference": target.reference}
+    return ""
+
+
 @transaction.atomic
 def merge_tickets(*, source: Ticket, target: Ticket, by) -> Ticket:
-    """Fold a duplicate (source) into target: its messages move, source closes pointing at target."""
+    """Close a duplicate (source) pointing at target. Raises MergeNotAllowed (see merge_refusal).
+
+    The source keeps its own messages and attachments: nothing moves between tickets, so access
+    checks, retention and erasure keep working per ticket. Advisors see a link to the duplicate on
+    the target's page; the target gets a note naming only the duplicate's reference.
+    """
     if source.pk == target.pk:
-        raise ValueError("A ticket cannot be merged into itself.")
+        raise MergeNotAllowed(merge_refusal(source=source, target=target))
     # Lock both rows in a fixed order, so two merges in opposite directions cannot deadlock.
     locked = {t.pk: t for t in Ticket.objects.select_for_update().filter(pk__in=[source.pk, target.pk]).order_by("pk")}
     source, target = locked[source.pk], locked[target.pk]
-    if source.merged_into_id or target.merged_into_id:
-        raise ValueError("One of these tickets is already merged.")
-    source.messages.update(ticket=target)
+    if refusal := merge_refusal(source=source, target=target):
+        raise MergeNotAllowed(refusal)
     target.themes.add(*source.themes.all())
     source.merged_into = target
     old = _set_status(source, TicketStatus.CLOSED)
@@ -458,7 +555,7 @@ def merge_tickets(*, source: Ticket, target: Ticket, by) -> Ticket:
         ticket=target,
         kind=MessageKind.NOTE,
         author=by,
-        body=f"Vraag {source.reference} is met deze vraag samengevoegd.\n\n{source.subject}\n\n{source.question}",
+        body=_("Vraag %(reference)s is met deze vraag samengevoegd.") % {"reference": source.reference},
     )
     if target.status == TicketStatus.CLOSED:
         _set_status(target, TicketStatus.REOPENED)
@@ -541,8 +638,25 @@ def months_ago(*, months: int, now: datetime | None = None) -> datetime:
     raise AssertionError("unreachable")
 
 
+def _delete_files(names: list[str]) -> None:
+    storage = Attachment._meta.get_field("file").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            log.exception("could not delete attachment file %s", name)
+
+
 def _strip_personal_data(ticket: Ticket) -> None:
-    """Remove names, contact details and free text; keep profile, themes, dates, status, outcome."""
+    """Remove names, contact details and free text; keep profile, themes, dates, status, outcome.
+
+    Audit events the requester caused while logged in ("Mijn vragen") name their account: they are
+    relabelled as the requester before the account link goes, so the trail no longer identifies them.
+    """
+    if ticket.requester_user_id is not None:
+        AuditEvent.objects.filter(ticket=ticket, actor_id=ticket.requester_user_id).update(
+            actor=None, actor_label=REQUESTER_LABEL
+        )
     ticket.subject = PSEUDONYM
     ticket.question = PSEUDONYM
     ticket.employer_name = PSEUDONYM
@@ -564,13 +678,15 @@ def _strip_personal_data(ticket: Ticket) -> None:
             "updated_at",
         ]
     )
-    for attachment in Attachment.objects.filter(message__ticket=ticket):
-        attachment.file.delete(save=False)
-    Attachment.objects.filter(message__ticket=ticket).delete()
+    attachments = Attachment.objects.filter(message__ticket=ticket)
+    names = [name for name in attachments.values_list("file", flat=True) if name]
+    attachments.delete()
+    # The files go only once the rows' deletion is committed: a rollback keeps rows and files together.
+    transaction.on_commit(lambda: _delete_files(names))
     ticket.messages.update(body=PSEUDONYM)
     ticket.access_tokens.all().delete()
     Feedback.objects.filter(ticket=ticket).update(reason="")
-    ticket.outbox.update(to="", body=PSEUDONYM)
+    ticket.outbox.update(to="", body=PSEUDONYM, last_error="")
 
 
 @transaction.atomic
@@ -644,5 +760,5 @@ def erase_requester_data(*, email: str, by) -> int:
     for ticket in tickets:
         _strip_personal_data(ticket)
         audit(ticket=ticket, action=AuditAction.ERASED, actor=by)
-    OutboxMessage.objects.filter(to__iexact=email.strip()).update(to="", body=PSEUDONYM)
+    OutboxMessage.objects.filter(to__iexact=email.strip()).update(to="", body=PSEUDONYM, last_error="")
     return len(tickets)

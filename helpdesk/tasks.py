@@ -1,9 +1,11 @@
 """Helpdesk background work: sending the outbox, and pseudonymising after the retention period."""
 
 import logging
+import time
 from datetime import timedelta
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import connection, transaction
@@ -17,6 +19,19 @@ log = logging.getLogger(__name__)
 def _backoff(attempts: int) -> int:
     """Seconds until the next attempt: 1, 2, 4, ... minutes, at most an hour."""
     return min(60 * 2 ** max(attempts - 1, 0), 3600)
+
+
+def describe_error(error: Exception) -> str:
+    """The error's class and SMTP code, never its text: SMTP errors quote the recipients' addresses,
+    which must not outlive erasure in the outbox or in the worker's log."""
+    code = getattr(error, "smtp_code", None)
+    if code is None and isinstance(getattr(error, "recipients", None), dict) and error.recipients:
+        first = next(iter(error.recipients.values()))
+        code = first[0] if isinstance(first, tuple) and first else None
+    if code is None and isinstance(error, OSError):
+        code = error.errno
+    name = type(error).__name__
+    return f"{name} ({code})" if code is not None else name
 
 
 def deliver(message_id: int) -> str:
@@ -52,11 +67,16 @@ def deliver(message_id: int) -> str:
             message.last_error = ""
             message.save(update_fields=["status", "sent_at", "attempts", "last_error"])
             return "sent"
+    except SoftTimeLimitExceeded:
+        # The worker is out of time: the row stays pending (the send's transaction rolled back) and
+        # the next flush sends it. Swallowing this would let the hard limit kill us mid-send.
+        raise
     except Exception as error:  # noqa: BLE001 - any mail failure is recorded and retried
-        log.warning("outbox message %s not sent: %s", message_id, error)
+        summary = describe_error(error)
+        log.warning("outbox message %s not sent: %s", message_id, summary)
         message = OutboxMessage.objects.get(pk=message_id)
         message.attempts += 1
-        message.last_error = f"{type(error).__name__}: {error}"[:2000]
+        message.last_error = summary
         if message.attempts >= settings.HELPDESK_OUTBOX_MAX_ATTEMPTS:
             message.status = OutboxStatus.FAILED
         message.next_attempt_at = timezone.now() + timedelta(seconds=_backoff(message.attempts))
@@ -78,19 +98,40 @@ def send_outbox_message(self, message_id: int) -> str:
     return result
 
 
-@shared_task(ignore_result=True)
-def flush_outbox(limit: int = 200) -> int:
-    """Send every due pending message (a safety net for lost enqueues and retries). Idempotent."""
+# flush_outbox starts no new send after this many seconds: well within CELERY_TASK_SOFT_TIME_LIMIT
+# (300 s by default), so it never reaches the hard limit in the middle of a send.
+FLUSH_TIME_BUDGET_SECONDS = 240
+_clock = time.monotonic  # replaced in tests
+
+
+@shared_task(
+    ignore_result=True, soft_time_limit=FLUSH_TIME_BUDGET_SECONDS + 30, time_limit=FLUSH_TIME_BUDGET_SECONDS + 60
+)
+def flush_outbox(limit: int = 200, budget_seconds: float = FLUSH_TIME_BUDGET_SECONDS) -> int:
+    """Send every due pending message (a safety net for lost enqueues and retries). Idempotent.
+
+    Stops after budget_seconds; what is left is sent by the next run (every minute)."""
     sent = 0
+    deadline = _clock() + budget_seconds
     for message_id in OutboxMessage.objects.due().order_by("next_attempt_at").values_list("pk", flat=True)[:limit]:
+        if _clock() >= deadline:
+            log.info("flush_outbox stopped after its time budget; the rest goes in the next run")
+            break
         sent += deliver(message_id) == "sent"
     return sent
 
 
 @shared_task(ignore_result=True, acks_late=True)
 def pseudonymise_expired_tickets() -> int:
-    from helpdesk.services import pseudonymise_expired
+    """Nightly: first close answered/waiting tickets nobody touched for HELPDESK_AUTO_CLOSE_DAYS (so
+    they too reach the retention period), then pseudonymise those closed longer than it."""
+    from helpdesk.services import close_inactive, pseudonymise_expired
 
+    closed = 0
+    while count := close_inactive():
+        closed += count
+    if closed:
+        log.info("closed %s inactive helpdesk tickets", closed)
     total = 0
     while count := pseudonymise_expired():
         total += count

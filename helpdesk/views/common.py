@@ -2,7 +2,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 
 from accounts.throttle import client_address
 from helpdesk.models import Attachment
@@ -34,8 +34,13 @@ def page_number(request, name: str = "pagina") -> int:
 
 def attachment_response(attachment: Attachment) -> FileResponse:
     """Always a download (never rendered inline by the browser), with the allowlisted type."""
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        # The row is there but the file is gone (e.g. deleted by pseudonymisation meanwhile).
+        raise Http404 from missing
     response = FileResponse(
-        attachment.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,

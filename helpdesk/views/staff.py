@@ -92,6 +92,7 @@ def _render_detail(request, ticket, *, status=200, **forms):
         "can_assign": permissions.can_assign(user, ticket),
         "can_merge": permissions.can_merge(user, ticket),
         "can_close": permissions.can_close(user, ticket),
+        "can_change_status": permissions.can_change_status(user, ticket),
         "merged_tickets": list(ticket.merged_tickets.only("reference")),
     }
     services.record_view(ticket=ticket, by=user, what="vraag")
@@ -122,6 +123,9 @@ def _refused(request, ticket, error: InvalidTransition):
 @require_POST
 def ticket_claim(request, reference):
     ticket = _get_ticket(request, reference)
+    if not ticket.is_open or ticket.merged_into_id is not None:
+        messages.error(request, _("Alleen een openstaande vraag kan worden opgepakt."))
+        return redirect(ticket.get_absolute_url())
     if services.claim_ticket(ticket=ticket, by=request.user):
         return _done(request, ticket, _("U heeft deze vraag opgepakt."))
     messages.error(request, _("Deze vraag is al door iemand anders opgepakt."))
@@ -152,7 +156,7 @@ def ticket_reply(request, reference):
         chosen = request.POST.get("standard_answer", "")
         answer = (
             StandardAnswer.objects.filter(is_active=True, pk=int(chosen)).first()
-            if chosen.isdigit() and len(chosen) < 10
+            if chosen.isascii() and chosen.isdigit() and len(chosen) < 10
             else None
         )
         data = request.POST.copy()
@@ -197,6 +201,8 @@ def ticket_note(request, reference):
 @require_POST
 def ticket_status(request, reference):
     ticket = _get_ticket(request, reference)
+    if not permissions.can_change_status(request.user, ticket):
+        raise PermissionDenied
     form = StatusForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, ticket, status_form=form, status=400)
@@ -234,6 +240,10 @@ def ticket_merge(request, reference):
         return _render_detail(request, ticket, merge_form=form, status=400)
     try:
         target = services.merge_tickets(source=ticket, target=form.cleaned_data["target"], by=request.user)
+    except services.MergeNotAllowed as error:
+        # Changed between the form check and the locked rows (e.g. pseudonymised meanwhile).
+        messages.error(request, str(error))
+        return redirect(ticket.get_absolute_url())
     except InvalidTransition as error:
         return _refused(request, ticket, error)
     messages.success(request, _("Vraag %(source)s is samengevoegd met deze vraag.") % {"source": ticket.reference})

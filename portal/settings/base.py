@@ -208,6 +208,8 @@ HELPDESK_SERVICE_LEVEL_DAYS = {
 }
 # Personal data in a ticket is pseudonymised this many months after it was closed.
 HELPDESK_RETENTION_MONTHS = env_int("HELPDESK_RETENTION_MONTHS", 24)
+# Days without any change after which an answered or waiting ticket is closed (0: never).
+HELPDESK_AUTO_CLOSE_DAYS = env_int("HELPDESK_AUTO_CLOSE_DAYS", 30)
 # Capacity norm: one fte of advisors serves about this many employers a year.
 HELPDESK_EMPLOYERS_PER_FTE = env_int("HELPDESK_EMPLOYERS_PER_FTE", 75)
 HELPDESK_ADVISOR_FTE = float(env_str("HELPDESK_ADVISOR_FTE", "2.0"))

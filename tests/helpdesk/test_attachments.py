@@ -95,3 +95,43 @@ def test_requester_downloads_through_follow_link_only_with_the_right_token(clien
     assert client.get(reverse("helpdesk:follow_attachment", args=[other_token, public.pk])).status_code == 404
     for attachment in Attachment.objects.all():
         attachment.file.delete()
+
+
+def test_at_most_five_files_per_message_with_a_dutch_message(client, adviseur, ticket):
+    client.force_login(adviseur)
+    response = client.post(
+        reverse("helpdesk:ticket_reply", args=[ticket.reference]),
+        {"body": "Zie bijlagen", "then_status": "beantwoord", "attachments": [pdf(f"{n}.pdf") for n in range(6)]},
+    )
+    assert response.status_code == 400
+    assert "maximaal 5 bestanden" in response.content.decode()
+    assert "Zie bijlagen" in response.content.decode()
+    assert not Attachment.objects.exists()
+    response = client.post(
+        reverse("helpdesk:ticket_reply", args=[ticket.reference]),
+        {"body": "Zie bijlagen", "then_status": "beantwoord", "attachments": [pdf(f"{n}.pdf") for n in range(5)]},
+    )
+    assert response.status_code == 302 and Attachment.objects.count() == 5
+
+
+def test_attachment_files_are_deleted_only_after_pseudonymisation_commits(
+    adviseur, ticket, django_capture_on_commit_callbacks
+):
+    services.reply(ticket=ticket, by=adviseur, body="Zie bijlage", files=[pdf()])
+    attachment = Attachment.objects.get()
+    storage, name = attachment.file.storage, attachment.file.name
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.erase_requester_data(email=ticket.contact_email, by=None)
+    assert not Attachment.objects.exists()
+    assert storage.exists(name), "the file went before the transaction committed"
+    for callback in callbacks:
+        callback()
+    assert not storage.exists(name)
+
+
+def test_a_missing_file_is_a_404_not_a_500(client, adviseur, ticket):
+    services.reply(ticket=ticket, by=adviseur, body="Zie bijlage", files=[pdf()])
+    attachment = Attachment.objects.get()
+    attachment.file.storage.delete(attachment.file.name)
+    client.force_login(adviseur)
+    assert client.get(reverse("helpdesk:attachment", args=[attachment.pk])).status_code == 404

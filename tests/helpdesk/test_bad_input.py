@@ -215,3 +215,15 @@ def test_insert_standard_answer_with_a_bad_choice_keeps_the_text(client, adviseu
     )
     assert response.status_code == 200
     assert "Mijn concepttekst" in response.content.decode()
+
+
+@pytest.mark.parametrize("chosen", ["\u00b2", "\u0663", "1\u00b2", "-1", " 1", "9" * 20])
+def test_inserting_a_standard_answer_with_an_odd_number_keeps_the_text(client, adviseur, ticket, chosen):
+    """Regression (review I2): "²" passed str.isdigit() and int() raised a 500."""
+    client.force_login(adviseur)
+    response = client.post(
+        reverse("helpdesk:ticket_reply", args=[ticket.reference]),
+        {"action": "insert_standard", "standard_answer": chosen, "body": "Beste werkgever,"},
+    )
+    assert response.status_code == 200
+    assert "Beste werkgever," in response.content.decode()

@@ -117,3 +117,48 @@ def test_beat_schedule_names_registered_helpdesk_tasks():
     names = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"helpdesk.tasks.flush_outbox", "helpdesk.tasks.pseudonymise_expired_tickets"} <= names
     assert names <= set(app.tasks)
+
+
+def test_soft_time_limit_is_not_swallowed_and_the_message_stays_pending(ticket, monkeypatch):
+    """Regression (review I6): `except Exception` caught SoftTimeLimitExceeded and counted a failure."""
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from helpdesk import tasks
+
+    message = services.queue_mail(
+        to="a@example.nl",
+        subject="Onderwerp",
+        template="helpdesk/email/assigned.txt",
+        context={"ticket": ticket, "url": "/"},
+        ticket=ticket,
+    )
+
+    def out_of_time(self, *args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(tasks.EmailMessage, "send", out_of_time)
+    with pytest.raises(SoftTimeLimitExceeded):
+        deliver(message.pk)
+    with pytest.raises(SoftTimeLimitExceeded):
+        flush_outbox()
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.PENDING and message.attempts == 0 and not message.last_error
+
+
+def test_flush_outbox_stops_after_its_time_budget(ticket, monkeypatch):
+    from helpdesk import tasks
+
+    for n in range(3):
+        services.queue_mail(
+            to=f"a{n}@example.nl",
+            subject="Onderwerp",
+            template="helpdesk/email/assigned.txt",
+            context={"ticket": ticket, "url": "/"},
+            ticket=ticket,
+        )
+    clock = iter([0.0, 0.0, 10.0])
+    monkeypatch.setattr(tasks, "_clock", lambda: next(clock))
+    assert flush_outbox(budget_seconds=5) == 1
+    assert OutboxMessage.objects.filter(status=OutboxStatus.PENDING).count() == 2
+    monkeypatch.setattr(tasks, "_clock", lambda: 0.0)
+    assert flush_outbox() == 2

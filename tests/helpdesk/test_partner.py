@@ -115,3 +115,22 @@ def test_referral_list_query_count_does_not_grow(client, partner_abu, theme):
         response = client.get(url)
     assert len(response.context["tickets"]) == 22
     assert len(more) == len(few)
+
+
+def test_partner_staff_sessions_end_after_idle_time(client, partner_abu, settings, monkeypatch):
+    """Partner staff read their members' tickets but are not is_staff: the idle limit covers them too."""
+    import time
+
+    from django.shortcuts import resolve_url
+
+    assert not partner_abu.is_staff
+    settings.STAFF_SESSION_IDLE_SECONDS = 60
+    client.force_login(partner_abu)
+    url = reverse("helpdesk:referral_list")
+    assert client.get(url).status_code == 200
+    later = time.time() + 61 + 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
+    assert not client.get(reverse("core:home")).context["user"].is_authenticated

@@ -51,7 +51,7 @@ def test_pseudonymisation_after_retention_keeps_statistics(outcome, adviseur, th
     assert pseudonymise_expired_tickets() == 0  # idempotent
 
 
-def test_pseudonymisation_removes_attachment_files(outcome, adviseur):
+def test_pseudonymisation_removes_attachment_files(outcome, adviseur, django_capture_on_commit_callbacks):
     ticket = TicketFactory()
     message = services.add_note(ticket=ticket, by=adviseur, body="bijlage")
     attachment = Attachment.objects.create(
@@ -65,7 +65,8 @@ def test_pseudonymisation_removes_attachment_files(outcome, adviseur):
     assert storage.exists(name)
     services.close_ticket(ticket=ticket, by=adviseur, outcome=outcome)
     Ticket.objects.filter(pk=ticket.pk).update(closed_at=timezone.now() - timedelta(days=800))
-    pseudonymise_expired_tickets()
+    with django_capture_on_commit_callbacks(execute=True):  # the files go once the deletion commits
+        pseudonymise_expired_tickets()
     assert not storage.exists(name)
     assert not Attachment.objects.exists()
 
@@ -147,3 +148,102 @@ def test_opening_a_ticket_in_the_admin_is_audited(client, superuser, adviseur):
     client.force_login(adviseur)  # advisors work in the queue, not in the ticket admin
     assert client.get(reverse("admin:helpdesk_ticket_change", args=[ticket.pk])).status_code in {302, 403}
     assert not AuditEvent.objects.filter(ticket=ticket, actor=adviseur).exists()
+
+
+@pytest.mark.parametrize("how", ["retention", "erasure"])
+def test_audit_trail_no_longer_names_the_requesters_account_after_pseudonymisation(client, werkgever, outcome, how):
+    """Regression (review I1): events of a logged-in requester kept actor=user and the username."""
+    werkgever.username = "jan.jansen@bakkerij.example"
+    werkgever.save()
+    ticket = TicketFactory(requester_user=werkgever, contact_email="jan@bakkerij.example")
+    other = TicketFactory(requester_user=werkgever, contact_email="ander@bakkerij.example")
+    client.force_login(werkgever)
+    for each in (ticket, other):
+        assert client.get(reverse("helpdesk:my_ticket", args=[each.reference])).status_code == 200
+    assert AuditEvent.objects.filter(ticket=ticket, actor=werkgever).exists()
+    if how == "retention":
+        Ticket.objects.filter(pk=ticket.pk).update(
+            status=TicketStatus.CLOSED, outcome=outcome, closed_at=timezone.now() - timedelta(days=800)
+        )
+        assert services.pseudonymise_expired() == 1
+    else:
+        services.erase_requester_data(email="jan@bakkerij.example", by=None)
+    ticket.refresh_from_db()
+    assert ticket.requester_user is None
+    events = AuditEvent.objects.filter(ticket=ticket)
+    assert not events.filter(actor=werkgever).exists()
+    assert not events.filter(actor_label__icontains="bakkerij").exists()
+    assert events.filter(action=AuditAction.VIEWED, actor_label=services.REQUESTER_LABEL).exists()
+    # The requester's other, not pseudonymised ticket keeps its trail.
+    assert AuditEvent.objects.filter(ticket=other, actor=werkgever).exists()
+
+
+@pytest.mark.parametrize("how", ["retention", "erasure"])
+def test_outbox_errors_hold_no_address_and_are_cleared(submitted, superuser, outcome, monkeypatch, caplog, how):
+    """Regression (review I4): SMTP errors quote the recipient; they stayed in last_error and the log."""
+    import smtplib
+
+    from helpdesk import tasks
+    from helpdesk.models import OutboxMessage
+
+    ticket, _token = submitted
+
+    def refused(self, *args, **kwargs):
+        raise smtplib.SMTPRecipientsRefused({self.to[0]: (550, b"unknown user fatima@bakkerij.example")})
+
+    monkeypatch.setattr(tasks.EmailMessage, "send", refused)
+    message = OutboxMessage.objects.get(to="fatima@bakkerij.example")
+    OutboxMessage.objects.filter(pk=message.pk).update(status="wachtend", sent_at=None)
+    assert tasks.deliver(message.pk) == "failed"
+    message.refresh_from_db()
+    assert message.last_error == "SMTPRecipientsRefused (550)"
+    assert "fatima" not in caplog.text and "SMTPRecipientsRefused (550)" in caplog.text
+    OutboxMessage.objects.filter(pk=message.pk).update(last_error="oud: fatima@bakkerij.example")
+    if how == "retention":
+        Ticket.objects.filter(pk=ticket.pk).update(
+            status=TicketStatus.CLOSED, outcome=outcome, closed_at=timezone.now() - timedelta(days=800)
+        )
+        assert services.pseudonymise_expired() == 1
+    else:
+        services.erase_requester_data(email="fatima@bakkerij.example", by=superuser)
+    assert not OutboxMessage.objects.filter(last_error__contains="fatima").exists()
+
+
+def untouched(ticket, days):
+    Ticket.objects.filter(pk=ticket.pk).update(updated_at=timezone.now() - timedelta(days=days))
+
+
+def test_answered_and_waiting_tickets_close_after_inactivity_and_then_reach_retention(settings, outcome):
+    """Regression (review I5): tickets never closed were never pseudonymised."""
+    settings.HELPDESK_AUTO_CLOSE_DAYS = 30
+    answered = TicketFactory(status=TicketStatus.ANSWERED)
+    waiting = TicketFactory(status=TicketStatus.WAITING)
+    recent = TicketFactory(status=TicketStatus.ANSWERED)
+    in_progress = TicketFactory(status=TicketStatus.IN_PROGRESS)
+    for ticket in (answered, waiting, in_progress):
+        untouched(ticket, 31)
+    untouched(recent, 29)
+    assert pseudonymise_expired_tickets() == 0
+    for ticket in (answered, waiting):
+        ticket.refresh_from_db()
+        assert ticket.status == TicketStatus.CLOSED and ticket.closed_at is not None
+        assert ticket.outcome.slug == services.AUTO_CLOSE_OUTCOME_SLUG and not ticket.outcome.is_active
+        event = ticket.audit_events.get(action=AuditAction.CLOSED)
+        assert event.actor is None and event.actor_label == services.SYSTEM_LABEL
+        assert event.detail["status_from"] in (TicketStatus.ANSWERED, TicketStatus.WAITING)
+    for ticket in (recent, in_progress):
+        ticket.refresh_from_db()
+        assert ticket.status != TicketStatus.CLOSED
+    # A retention period later the nightly task pseudonymises them.
+    Ticket.objects.filter(pk__in=[answered.pk, waiting.pk]).update(closed_at=timezone.now() - timedelta(days=800))
+    assert pseudonymise_expired_tickets() == 2
+    assert services.close_inactive() == 0
+
+
+def test_auto_close_can_be_switched_off(settings):
+    settings.HELPDESK_AUTO_CLOSE_DAYS = 0
+    ticket = TicketFactory(status=TicketStatus.ANSWERED)
+    untouched(ticket, 400)
+    assert services.close_inactive() == 0
+    ticket.refresh_from_db()
+    assert ticket.status == TicketStatus.ANSWERED

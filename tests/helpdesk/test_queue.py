@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from helpdesk.models import Channel, Message, MessageKind, TicketStatus
+from helpdesk import services
+from helpdesk.models import Channel, InvalidTransition, Message, MessageKind, TicketStatus
 from tests.factories import UserFactory
 from tests.helpdesk.factories import ReferralFactory, StandardAnswerFactory, TicketFactory
 
@@ -211,3 +212,40 @@ def test_large_counts_are_capped(client, adviseur, monkeypatch):
     page = client.get(QUEUE).content.decode()
     assert "Open: meer dan 2" in page
     assert "Meer dan 2 vragen gevonden." in page
+
+
+@pytest.mark.parametrize("status", [TicketStatus.CLOSED, TicketStatus.ANSWERED])
+def test_a_ticket_that_is_not_open_cannot_be_claimed(client, adviseur, outcome, status):
+    ticket = TicketFactory(status=status, outcome=outcome if status == TicketStatus.CLOSED else None)
+    client.force_login(adviseur)
+    response = client.post(reverse("helpdesk:ticket_claim", args=[ticket.reference]), follow=True)
+    assert "Alleen een openstaande vraag" in response.content.decode()
+    ticket.refresh_from_db()
+    assert ticket.assigned_to is None
+    assert services.claim_ticket(ticket=ticket, by=adviseur) is False
+    ticket.refresh_from_db()
+    assert ticket.assigned_to is None and ticket.status == status
+
+
+def test_merged_or_pseudonymised_tickets_keep_their_status(client, adviseur, outcome):
+    target = TicketFactory()
+    merged = TicketFactory(contact_email=target.contact_email)
+    services.merge_tickets(source=merged, target=target, by=adviseur)
+    pseudonymised = TicketFactory(status=TicketStatus.CLOSED, outcome=outcome)
+    services.erase_requester_data(email=pseudonymised.contact_email, by=None)
+    client.force_login(adviseur)
+    for ticket in (merged, pseudonymised):
+        ticket.refresh_from_db()
+        url = reverse("helpdesk:ticket_status", args=[ticket.reference])
+        assert client.post(url, {"to_status": TicketStatus.REOPENED}).status_code == 403
+        assert url not in client.get(ticket.get_absolute_url()).content.decode()
+        with pytest.raises(InvalidTransition):
+            services.transition(ticket=ticket, to_status=TicketStatus.REOPENED, by=adviseur)
+        ticket.refresh_from_db()
+        assert ticket.status == TicketStatus.CLOSED
+
+
+def test_admin_ticket_page_with_an_odd_number_is_not_an_error(client, superuser):
+    client.force_login(superuser)
+    for odd in ["%C2%B2", "99999999999999999999999"]:
+        assert client.get(f"/beheer/helpdesk/ticket/{odd}/change/").status_code in (200, 302, 404)

@@ -153,18 +153,20 @@ def test_two_advisors_claiming_at_once_exactly_one_wins(ser_dib):
     close_old_connections()
 
 
-def test_merge_moves_messages_and_closes_the_duplicate(adviseur, theme):
+def test_merge_closes_the_duplicate_and_keeps_its_thread_on_it(adviseur, theme):
     target = TicketFactory()
-    source = TicketFactory(contact_email=target.contact_email)
+    source = TicketFactory(contact_email=target.contact_email.upper())
     source.themes.add(theme)
     services.requester_reply(ticket=source, body="Extra informatie")
     services.merge_tickets(source=source, target=target, by=adviseur)
     source.refresh_from_db()
     assert source.status == TicketStatus.CLOSED and source.merged_into == target
-    assert target.messages.filter(kind=MessageKind.REQUESTER, body="Extra informatie").exists()
-    assert target.messages.filter(kind=MessageKind.NOTE, body__contains=source.reference).exists()
+    assert source.messages.filter(kind=MessageKind.REQUESTER, body="Extra informatie").exists()
+    assert not target.messages.filter(body="Extra informatie").exists()
+    note = target.messages.get(kind=MessageKind.NOTE)
+    assert note.body == f"Vraag {source.reference} is met deze vraag samengevoegd."
     assert theme in target.themes.all()
-    with pytest.raises(ValueError):
+    with pytest.raises(services.MergeNotAllowed):
         services.merge_tickets(source=source, target=target, by=adviseur)
 
 
