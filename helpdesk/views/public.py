@@ -15,9 +15,9 @@ from helpdesk import services
 from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm
 from helpdesk.models import Attachment, Message, MessageKind, Ticket
 from helpdesk.permissions import follows_own_questions, requester_can_reply
-from helpdesk.search import suggest_measures
 from helpdesk.views.common import attachment_response, rate_limited
 from menukaart.models import Measure
+from menukaart.search import suggest_measures
 
 
 def _kept_initial(data) -> dict:
