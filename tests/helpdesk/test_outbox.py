@@ -162,3 +162,24 @@ def test_flush_outbox_stops_after_its_time_budget(ticket, monkeypatch):
     assert OutboxMessage.objects.filter(status=OutboxStatus.PENDING).count() == 2
     monkeypatch.setattr(tasks, "_clock", lambda: 0.0)
     assert flush_outbox() == 2
+
+
+def test_migration_strips_the_text_of_stored_errors(ticket):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("helpdesk.migrations.0005_outbox_last_error_without_addresses")
+    message = services.queue_mail(
+        to="a@example.nl",
+        subject="Onderwerp",
+        template="helpdesk/email/assigned.txt",
+        context={"ticket": ticket, "url": "/"},
+        ticket=ticket,
+    )
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        last_error="SMTPRecipientsRefused: {'a@example.nl': (550, b'unknown user')}"
+    )
+    migration.strip_error_texts(apps, None)
+    message.refresh_from_db()
+    assert message.last_error == "SMTPRecipientsRefused"
