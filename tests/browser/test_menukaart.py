@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from menukaart.models import Measure, Plan
+from menukaart.models import Measure, Plan, UsageEvent
 from menukaart.search import _body_text
 from tests.browser.helpers import assert_accessible
 
@@ -226,6 +226,8 @@ def test_search_submitted_with_enter(new_page, content, javascript):
     expect(page).to_have_url(re.compile(r"q=ondernemingsraad"))
     expect(page.locator("#results-title")).to_contain_text("voor 'ondernemingsraad'")
     assert "Werk samen met de ondernemingsraad" in " ".join(result_titles(page))
+    # One search, one request: the search signal is recorded once.
+    assert UsageEvent.objects.filter(kind=UsageEvent.Kind.SEARCH, query="ondernemingsraad").count() == 1
 
 
 def test_overview_and_content_pages_are_accessible(page, content):
