@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
@@ -62,3 +63,22 @@ class StaffSessionExpiryMiddleware:
 
     def sees_personal_data(self, user) -> bool:
         return user.is_staff or any(user.has_perm(permission) for permission in self.personal_data_permissions)
+
+
+class MethodNotAllowedPageMiddleware:
+    """Gives a wrong HTTP method (an empty 405 from Django's require_* decorators) a Dutch page.
+
+    A visitor meets this after, for example, reloading an address that only a button may post to.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content or getattr(response, "streaming", False):
+            return response
+        allowed = response.get("Allow", "")
+        page = render(request, "405.html", {"only_post": allowed.strip() == "POST"}, status=405)
+        page["Allow"] = allowed
+        return page

@@ -5,9 +5,9 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from menukaart.filters import MeasureFilter
-from menukaart.http import require_GET
 from menukaart.models import EVIDENCE_DEFINITIONS, Evidence, Example, Initiative, Level, Material, Measure, Phase
 from menukaart.services import find_plan, record_material_click, record_measure_view, record_search
 

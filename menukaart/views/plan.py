@@ -11,9 +11,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from menukaart.forms import PlanItemFormSet
-from menukaart.http import require_GET, require_http_methods, require_POST
 from menukaart.models import Measure, Plan, PlanItem
 from menukaart.services import (
     add_to_plan,

@@ -5,8 +5,8 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from menukaart.http import require_GET
 from menukaart.models import UsageEvent
 from menukaart.permissions import VIEW_CONTENT_GAPS
 

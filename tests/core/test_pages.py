@@ -69,3 +69,11 @@ def test_pages_load_nothing_from_the_internet(client):
     html = client.get(reverse("core:home")).content.decode()
     assert "http://" not in html.replace("http://testserver", "")
     assert "https://" not in html
+
+
+def test_a_wrong_http_method_gets_a_dutch_405_page_everywhere(client):
+    """Django's require_* decorators answer an empty 405; the portal shows what to do instead."""
+    response = client.get(reverse("accounts:logout"))
+    assert response.status_code == 405
+    assert "POST" in response["Allow"]
+    assert "Dit kan zo niet" in response.content.decode()
