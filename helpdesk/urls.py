@@ -1,5 +1,6 @@
 from django.urls import path, register_converter
 
+import core.converters  # noqa: F401  (registers the linktoken converter)
 from helpdesk import views
 from helpdesk.converters import ReferenceConverter
 
@@ -11,10 +12,10 @@ urlpatterns = [
     path("vraag-stellen/", views.ask, name="ask"),
     path("vraag-stellen/suggesties/", views.suggestions, name="suggestions"),
     path("suggestie/<slug:slug>/", views.suggestion_open, name="suggestion_open"),
-    path("volg/<str:token>/", views.follow, name="follow"),
-    path("volg/<str:token>/reageren/", views.follow_reply, name="follow_reply"),
-    path("volg/<str:token>/feedback/", views.follow_feedback, name="follow_feedback"),
-    path("volg/<str:token>/bijlage/<int:pk>/", views.follow_attachment, name="follow_attachment"),
+    path("volg/<linktoken:token>/", views.follow, name="follow"),
+    path("volg/<linktoken:token>/reageren/", views.follow_reply, name="follow_reply"),
+    path("volg/<linktoken:token>/feedback/", views.follow_feedback, name="follow_feedback"),
+    path("volg/<linktoken:token>/bijlage/<int:pk>/", views.follow_attachment, name="follow_attachment"),
     # Registered employers (werkgever): the questions they asked while logged in
     path("mijn-vragen/", views.my_tickets, name="my_tickets"),
     path("mijn-vragen/<reference:reference>/", views.my_ticket, name="my_ticket"),

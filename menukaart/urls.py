@@ -1,5 +1,6 @@
 from django.urls import path
 
+import core.converters  # noqa: F401  (registers the linktoken converter)
 from menukaart import views
 
 app_name = "menukaart"
@@ -21,6 +22,6 @@ urlpatterns = [
     path("mijn-menukaart/delen/intrekken/", views.plan_unshare, name="plan_unshare"),
     path("mijn-menukaart/mijn-menukaart.csv", views.plan_export_csv, name="plan_csv"),
     path("mijn-menukaart/mijn-menukaart.pdf", views.plan_export_pdf, name="plan_pdf"),
-    path("gedeeld/<str:token>/", views.shared_plan, name="shared_plan"),
+    path("gedeeld/<linktoken:token>/", views.shared_plan, name="shared_plan"),
     path("beheer/zoekvragen-zonder-resultaat/", views.content_gaps, name="content_gaps"),
 ]

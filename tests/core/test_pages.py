@@ -77,3 +77,17 @@ def test_a_wrong_http_method_gets_a_dutch_405_page_everywhere(client):
     assert response.status_code == 405
     assert "POST" in response["Allow"]
     assert "Dit kan zo niet" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/menukaart/gedeeld/%00/",
+        "/menukaart/gedeeld/" + "a" * 5000 + "/",
+        "/helpdesk/volg/%00/",
+        "/helpdesk/volg/" + "b" * 5000 + "/",
+        "/helpdesk/wachtrij/%00/",
+    ],
+)
+def test_odd_link_tokens_are_a_404_not_a_500(client, path):
+    assert client.get(path).status_code == 404
