@@ -117,11 +117,12 @@ def user_with_role(request):
 
 
 @pytest.fixture(scope="session")
-def celery_worker(django_db_setup, django_db_blocker):
+def _celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     """A real Celery worker process, consuming from Redis and writing to the test database.
 
     It listens on a queue of its own, so parallel test runs on one Redis never steal each
-    other's tasks. Yields the queue name; send tasks with `.apply_async(queue=...)`.
+    other's tasks. Yields the queue name. Its output goes to a file (a pipe nobody reads would
+    fill up and block the worker).
     """
     db = settings.DATABASES["default"]
     host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
@@ -135,38 +136,35 @@ def celery_worker(django_db_setup, django_db_blocker):
         "CELERY_WORKER_TEST_MODE": "1",
     }
     command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "portal",
-        "worker",
-        "--pool=solo",
-        "--concurrency=1",
-        "-Q",
-        queue,
-        "--hostname",
-        hostname,
-        "--without-gossip",
-        "--without-mingle",
-        "--loglevel=INFO",
-    ]
-    worker = subprocess.Popen(  # noqa: S603
-        command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+        sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "--concurrency=1",
+        "-Q", queue, "--hostname", hostname, "--without-gossip", "--without-mingle", "--loglevel=INFO",
+    ]  # fmt: skip
+    log_path = tmp_path_factory.mktemp("celery") / "worker.log"
+    with log_path.open("w") as log:
+        worker = subprocess.Popen(  # noqa: S603
+            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, text=True
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while not celery_app.control.ping(destination=[hostname], timeout=1):
+                if worker.poll() is not None or time.monotonic() > deadline:
+                    worker.kill()
+                    raise RuntimeError(f"The Celery worker did not start:\n{log_path.read_text()}")
+            yield queue
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+
+
+@pytest.fixture
+def celery_worker(_celery_worker_process):
+    """The real worker's queue. Only during a test that asks for it are tasks sent through Redis;
+    every other test keeps running them in-process (a session-wide switch would silently send
+    later tests' tasks to a queue nobody reads)."""
     previous_eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = False
-    try:
-        deadline = time.monotonic() + 60
-        while not celery_app.control.ping(destination=[hostname], timeout=1):
-            if worker.poll() is not None or time.monotonic() > deadline:
-                worker.kill()
-                raise RuntimeError(f"The Celery worker did not start:\n{worker.stdout.read()}")
-        yield queue
-    finally:
-        celery_app.conf.task_always_eager = previous_eager
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+    yield _celery_worker_process
+    celery_app.conf.task_always_eager = previous_eager
