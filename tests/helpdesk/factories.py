@@ -66,3 +66,18 @@ class TicketFactory(factory.django.DjangoModelFactory):
 class ReferralFactory(TicketFactory):
     channel = Channel.REFERRAL
     consent_share_with_partner = True
+
+
+def ask_form_data(**overrides) -> dict:
+    """A valid POST to the public question form ("Stel een vraag"); overrides replace fields."""
+    return {
+        "action": "submit",
+        "subject": "Werving van statushouders",
+        "question": "Hoe begeleiden wij statushouders goed bij werving en selectie?",
+        "employer_name": "Bouwbedrijf Noord",
+        "contact_name": "Piet de Boer",
+        "contact_email": "piet@noord.example",
+        "charter_signatory": "onbekend",
+        "consent": "on",
+        **overrides,
+    }

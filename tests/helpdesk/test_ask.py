@@ -5,25 +5,19 @@ from django.core import mail
 from django.urls import reverse
 
 from helpdesk.models import AuditAction, AuditEvent, OutboxMessage, OutboxStatus, SuggestionStat, Ticket, TicketStatus
+from tests.helpdesk.factories import ask_form_data
 
 ASK = reverse("helpdesk:ask")
+
 pytestmark = pytest.mark.django_db
 
 
 def valid_data(**overrides):
-    data = {
-        "action": "submit",
-        "subject": "Werving van statushouders",
+    defaults = {
         "question": "Hoe kunnen wij statushouders goed begeleiden bij werving en selectie?",
-        "employer_name": "Bouwbedrijf Noord",
-        "contact_name": "Piet de Boer",
-        "contact_email": "piet@noord.example",
-        "charter_signatory": "onbekend",
-        "consent": "on",
         "form_visit": "abc123",
     }
-    data.update(overrides)
-    return data
+    return ask_form_data(**{**defaults, **overrides})
 
 
 def test_form_page_renders_for_anonymous(client):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from helpdesk.models import Message, Ticket
+from tests.helpdesk.factories import ask_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -14,19 +15,7 @@ LONG = "x" * 60_000
 NUL = "vraag\x00met een nul-teken"
 
 
-def ask_data(**overrides):
-    data = {
-        "action": "submit",
-        "subject": "Werving van statushouders",
-        "question": "Hoe begeleiden wij statushouders goed bij werving en selectie?",
-        "employer_name": "Bouwbedrijf Noord",
-        "contact_name": "Piet de Boer",
-        "contact_email": "piet@noord.example",
-        "charter_signatory": "onbekend",
-        "consent": "on",
-    }
-    data.update(overrides)
-    return data
+ask_data = ask_form_data
 
 
 def referral_data(**overrides):

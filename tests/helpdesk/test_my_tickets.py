@@ -10,7 +10,7 @@ from accounts.roles import WERKGEVER
 from helpdesk import services
 from helpdesk.models import AuditAction, AuditEvent, Feedback, MessageKind, Ticket, TicketStatus
 from tests.factories import OrganisationFactory, UserFactory
-from tests.helpdesk.factories import TicketFactory
+from tests.helpdesk.factories import TicketFactory, ask_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -18,19 +18,7 @@ ASK = reverse("helpdesk:ask")
 MINE = reverse("helpdesk:my_tickets")
 
 
-def ask_data(**overrides):
-    data = {
-        "action": "submit",
-        "subject": "Werving van statushouders",
-        "question": "Hoe begeleiden wij statushouders goed bij werving en selectie?",
-        "employer_name": "Bouwbedrijf Noord",
-        "contact_name": "Piet de Boer",
-        "contact_email": "piet@noord.example",
-        "charter_signatory": "onbekend",
-        "consent": "on",
-    }
-    data.update(overrides)
-    return data
+ask_data = ask_form_data
 
 
 @pytest.fixture
