@@ -6,6 +6,7 @@ from accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("start/", views.start, name="start"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

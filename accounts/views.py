@@ -1,5 +1,8 @@
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.views.decorators.http import require_GET
 
 from accounts.forms import ThrottledAuthenticationForm
 
@@ -27,3 +30,24 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:password_change_done")
+
+
+# Where each kind of user starts after log-in: their own workspace. Chosen by permission (never by
+# group name), first match wins; anyone else goes to the home page.
+WORKSPACES = (
+    ("helpdesk.work_queue", "helpdesk:my_work"),
+    ("helpdesk.view_own_organisation_tickets", "helpdesk:referral_list"),
+    ("menukaart.publish_measure", "admin:index"),
+    ("menukaart.change_measure", "admin:index"),
+    ("helpdesk.view_own_tickets", "helpdesk:my_tickets"),
+)
+
+
+@login_required
+@require_GET
+def start(request):
+    """The page after log-in (LOGIN_REDIRECT_URL) when no `next` address was asked for."""
+    for permission, url_name in WORKSPACES:
+        if request.user.has_perm(permission):
+            return redirect(url_name)
+    return redirect("core:home")

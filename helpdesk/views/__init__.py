@@ -20,14 +20,14 @@ from helpdesk.views.requester import (
 from helpdesk.views.staff import (
     attachment_download,
     capacity,
+    my_work,
     queue,
     ticket_assign,
     ticket_claim,
     ticket_close,
+    ticket_compose,
     ticket_detail,
     ticket_merge,
-    ticket_note,
-    ticket_reply,
     ticket_status,
 )
 
@@ -35,6 +35,7 @@ __all__ = [
     "ask",
     "attachment_download",
     "capacity",
+    "my_work",
     "follow",
     "follow_attachment",
     "follow_feedback",
@@ -53,9 +54,8 @@ __all__ = [
     "ticket_assign",
     "ticket_claim",
     "ticket_close",
+    "ticket_compose",
     "ticket_detail",
     "ticket_merge",
-    "ticket_note",
-    "ticket_reply",
     "ticket_status",
 ]

@@ -143,7 +143,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "accounts:start"  # each role lands on its own workspace
 LOGOUT_REDIRECT_URL = "core:home"
 # Failed log-ins per account and per client, within the window, before log-in is refused.
 LOGIN_THROTTLE_MAX_PER_ACCOUNT = env_int("LOGIN_THROTTLE_MAX_PER_ACCOUNT", 5)
