@@ -18,3 +18,13 @@ def purge_unreachable_visitor_plans() -> int:
     cutoff = timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE)
     deleted, _details = Plan.objects.filter(user=None, share_token=None, updated_at__lt=cutoff).delete()
     return deleted
+
+
+@shared_task(ignore_result=True, acks_late=True, soft_time_limit=3000, time_limit=3600)
+def check_material_links() -> int:
+    """Weekly: follow each published material's link and record failures for the Beheer start page.
+    Idempotent (one result row per material, overwritten)."""
+    from menukaart.linkcheck import check_material_links as run
+
+    _checked, failed = run()
+    return failed

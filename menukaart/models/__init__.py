@@ -19,6 +19,7 @@ from menukaart.models.content import (
     TaxonomyTerm,
     Theme,
 )
+from menukaart.models.editorial import MaterialLinkCheck, MeasureRevision, RevisionState
 from menukaart.models.events import UsageEvent
 from menukaart.models.plans import Plan, PlanItem
 
@@ -30,13 +31,16 @@ __all__ = [
     "Initiative",
     "Level",
     "Material",
+    "MaterialLinkCheck",
     "Measure",
     "MeasureQuerySet",
+    "MeasureRevision",
     "OrganisationSize",
     "Phase",
     "Plan",
     "PlanItem",
     "Publishable",
+    "RevisionState",
     "PublishableQuerySet",
     "Source",
     "Status",

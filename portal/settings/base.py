@@ -25,7 +25,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.apps.PortalAdminConfig",  # django.contrib.admin with the Beheer start page (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -133,6 +133,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "menukaart.tasks.purge_unreachable_visitor_plans",
         "schedule": timedelta(hours=1),
     },
+    # Every Monday at 04:30 (Amsterdam): follow each published material's link; failures show on Beheer's start page.
+    "menukaart-check-material-links": {
+        "task": "menukaart.tasks.check_material_links",
+        "schedule": crontab(hour=4, minute=30, day_of_week=1),
+    },
 }
 
 # --- Authentication -----------------------------------------------------------------------------
@@ -211,6 +216,9 @@ HELPDESK_SERVICE_LEVEL_DAYS = {
 HELPDESK_RETENTION_MONTHS = env_int("HELPDESK_RETENTION_MONTHS", 24)
 # Days without any change after which an answered or waiting ticket is closed (0: never).
 HELPDESK_AUTO_CLOSE_DAYS = env_int("HELPDESK_AUTO_CLOSE_DAYS", 30)
+# Published menukaart content whose last content check (reviewed_at) is older than this many days
+# is listed on Beheer's start page as due for review.
+MENUKAART_REVIEW_INTERVAL_DAYS = env_int("MENUKAART_REVIEW_INTERVAL_DAYS", 365)
 # Capacity norm: one fte of advisors serves about this many employers a year.
 HELPDESK_EMPLOYERS_PER_FTE = env_int("HELPDESK_EMPLOYERS_PER_FTE", 75)
 HELPDESK_ADVISOR_FTE = float(env_str("HELPDESK_ADVISOR_FTE", "2.0"))

@@ -152,7 +152,23 @@
     });
   }
 
+  /* Beheer: Django's filter widget (SelectFilter2) adds icon spans with an aria-label but no role,
+   * which ARIA does not allow on a generic span (axe: aria-prohibited-attr). Give them role="img",
+   * whenever they appear (the widget builds them on page load). */
+  function fixAdminIcons(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("span.help-tooltip[aria-label]:not([role])"), function (icon) {
+      icon.setAttribute("role", "img");
+    });
+  }
+
+  function watchAdminIcons() {
+    if (!document.body || !document.body.classList.contains("change-form")) return;
+    fixAdminIcons(document);
+    new MutationObserver(function () { fixAdminIcons(document); }).observe(document.body, { childList: true, subtree: true });
+  }
+
   document.addEventListener("keydown", onKey);
+  watchAdminIcons();
   setupShortcutToggle();
   setupStandardAnswers();
   setupListRows();
