@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.models import OutboxMessage
 from helpdesk import services
 from helpdesk.forms import ReferralForm
-from helpdesk.models import Message, OutboxMessage, Ticket, TicketStatus
+from helpdesk.models import Message, Ticket, TicketStatus
 from helpdesk.permissions import is_referring_partner, partner_sees_answer
 from helpdesk.views.common import page_number
 
@@ -116,7 +117,8 @@ def employer_mail_state(ticket: Ticket) -> dict:
     if not ticket.contact_email:
         return {"state": "no_address"}
     mail = (
-        OutboxMessage.objects.filter(ticket=ticket, to__iexact=ticket.contact_email)
+        OutboxMessage.objects.about(ticket)
+        .filter(to__iexact=ticket.contact_email)
         .only("status", "sent_at", "created_at")
         .order_by("created_at", "pk")
         .first()

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from helpdesk.models import Message, MessageKind, OutboxMessage, TicketStatus
+from core.models import OutboxMessage
+from helpdesk.models import Message, MessageKind, TicketStatus
 from tests.browser.helpers import (
     assert_accessible,
     assert_no_sideways_scroll,

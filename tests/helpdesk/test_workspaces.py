@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import OutboxMessage, OutboxStatus
 from helpdesk import services
-from helpdesk.models import Message, MessageKind, OutboxMessage, OutboxStatus, TicketStatus
+from helpdesk.models import Message, MessageKind, TicketStatus
 from tests.helpdesk.factories import (
     NOTE,
     SEND,
