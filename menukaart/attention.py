@@ -1,4 +1,4 @@
-"""What needs an editor's attention, for Beheer's start page (core.admin_site).
+"""What needs an editor's attention, for Beheer's start page (portal.admin_site).
 
 Each block is there only for users with the matching permission, and each costs a fixed number of
 queries whatever the amount of content.

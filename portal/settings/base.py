@@ -26,7 +26,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "core.apps.PortalAdminConfig",  # django.contrib.admin with the Beheer start page (core/admin_site.py)
+    "portal.admin_site.PortalAdminConfig",  # django.contrib.admin with the Beheer start page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

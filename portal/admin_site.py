@@ -5,6 +5,7 @@ block shows only to users who may act on it.
 """
 
 from django.contrib.admin import AdminSite
+from django.contrib.admin.apps import AdminConfig
 
 
 class PortalAdminSite(AdminSite):
@@ -15,3 +16,10 @@ class PortalAdminSite(AdminSite):
 
         context = {**(extra_context or {}), "attention": attention_for(request.user)}
         return super().index(request, context)
+
+
+class PortalAdminConfig(AdminConfig):
+    """Django's admin ("Beheer") with the portal's own site; named in INSTALLED_APPS instead of
+    django.contrib.admin. Lives in the project package because it joins several apps."""
+
+    default_site = "portal.admin_site.PortalAdminSite"
