@@ -105,7 +105,7 @@ class Asker(PortalUser):
             "sector": "",
             "size_band": "",
             "province": "",
-            "charter_signatory": "unknown",
+            "charter_signatory": "onbekend",
             "consent": "on",
             "website": "",
         }

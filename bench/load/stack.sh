@@ -145,12 +145,13 @@ up() {
   start_redis
   start_smtp
   "$PY" manage.py migrate --noinput >"$STACK/migrate.log"
-  "$PY" manage.py load_demo >"$STACK/demo.log" 2>&1
+  "$PY" manage.py load_demo --force >"$STACK/demo.log" 2>&1 || { tail -n 20 "$STACK/demo.log" >&2; exit 1; }
   "$PY" manage.py collectstatic --noinput >/dev/null
   start_web_and_workers "$n"
   write_nginx "$n"
   nginx -c "$STACK/nginx.conf"
   wait_http
+  : >"$STACK/nginx.access.log"  # the start-up polls are not part of any run
   echo "stack: up with $n web+worker pair(s) at https://127.0.0.1:$HTTPSPORT (folder $STACK)"
 }
 
@@ -180,6 +181,11 @@ case "${1:-}" in
   redis-start) start_redis ;;
   smtp-stop) stop_smtp ;;
   smtp-start) start_smtp ;;
-  kill-worker) pkill -9 -f "celery -A portal worker.*worker${2:-1}@" || true ;;
-  *) echo "usage: $0 up [N] | down | env | pg-restart [s] | pg-stop | pg-start | redis-stop | redis-start | smtp-stop | smtp-start | kill-worker [i]" >&2; exit 2 ;;
+  kill-worker) kill -9 "$(cat "$STACK/worker${2:-1}.pid")" ;;
+  start-worker)
+    export_env
+    nohup .venv/bin/celery -A portal worker --loglevel INFO --concurrency 2 --hostname "worker${2:-1}@%h" \
+      >>"$STACK/worker${2:-1}.log" 2>&1 &
+    echo $! >"$STACK/worker${2:-1}.pid" ;;
+  *) echo "usage: $0 up [N] | down | env | pg-restart [s] | pg-stop | pg-start | redis-stop | redis-start | smtp-stop | smtp-start | kill-worker [i] | start-worker [i]" >&2; exit 2 ;;
 esac
