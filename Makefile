@@ -37,8 +37,11 @@ run: install
 	@echo "Portal: http://127.0.0.1:8000  (stop with Ctrl+C)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# ruff (style, bugs, Django and security rules) and bandit (security; each finding fixed or
+# justified inline with `# nosec <id> (why)`).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts core helpdesk menukaart communities portal
 
 test: install lint
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
