@@ -8,7 +8,7 @@ users with menukaart.view_unpublished (preview).
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -235,7 +235,7 @@ class MeasureRevisionAdmin(admin.ModelAdmin):
             else:
                 try:
                     field = Measure._meta.get_field(name)
-                except Exception:  # noqa: BLE001, S112
+                except FieldDoesNotExist:
                     continue
                 label = field.verbose_name
                 value = revision.data.get(name)

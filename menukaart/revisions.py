@@ -9,6 +9,7 @@ revision's writer in the change reason; the revision keeps both names.
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
@@ -73,7 +74,7 @@ def _apply(measure: Measure, data: dict) -> None:
             continue
         try:
             field = Measure._meta.get_field(name)
-        except Exception:  # noqa: BLE001, S112  (a field removed since the draft was written)
+        except FieldDoesNotExist:  # a field removed since the draft was written
             continue
         if field.many_to_many:
             many[name] = value

@@ -9,7 +9,6 @@ is a "Regel toevoegen" button. Stored as a JSON list of strings, as before.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -60,7 +59,7 @@ class ListRowsWidget(forms.Widget):
             label = _("%(row)s %(number)s") % {"row": self.row_label, "number": number}
             items.append(
                 format_html(
-                    '<li class="list-row" data-list-row{spare}>'
+                    '<li class="list-row" data-list-row data-row-kind="{kind}">'
                     '<label for="{id}_{i}">{label}</label>'
                     '<textarea name="{name}" id="{id}_{i}" rows="2" cols="60"{described}>{text}</textarea>'
                     '<span class="list-row-order"><label for="{id}_{i}_order">{order_label}</label>'
@@ -71,7 +70,7 @@ class ListRowsWidget(forms.Widget):
                     '<button type="button" class="button" data-row-action="down">{down}</button>'
                     '<button type="button" class="button" data-row-action="remove">{remove}</button>'
                     "</span></li>",
-                    spare=mark_safe(" data-empty-row") if index >= len(values) else "",
+                    kind="spare" if index >= len(values) else "filled",
                     id=base_id,
                     i=index,
                     name=name,

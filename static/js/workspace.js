@@ -140,7 +140,7 @@
         add.hidden = false;
         add.addEventListener("click", function (event) {
           event.preventDefault();
-          var empty = list.querySelector("[data-list-row][data-empty-row]:not([data-shown])");
+          var empty = list.querySelector('[data-list-row][data-row-kind="spare"]:not([data-shown])');
           if (empty) {
             empty.setAttribute("data-shown", "");
             empty.classList.remove("list-row-spare");
