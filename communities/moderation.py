@@ -86,7 +86,7 @@ def submit_example(
 
 
 def _locked_example(example: Example) -> Example:
-    return Example.objects.select_for_update().select_related("submitted_by").get(pk=example.pk)
+    return Example.objects.select_for_update(of=("self",)).select_related("submitted_by").get(pk=example.pk)
 
 
 def _check_moderator(by) -> None:

@@ -34,7 +34,7 @@ def example_submit(request):
     _require_submitter(request.user)
     organisation = request.user.organisation
     initial = {"organisation": organisation.name if organisation and organisation.kind == "employer" else ""}
-    form = ExampleSubmitForm(request.POST or None, initial=initial)
+    form = ExampleSubmitForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
@@ -86,7 +86,7 @@ def my_examples(request):
 def example_react(request, slug):
     _require_submitter(request.user)
     example = get_object_or_404(Example.objects.published(), slug=slug)
-    form = ReactionForm(request.POST or None)
+    form = ReactionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             moderation.submit_reaction(
