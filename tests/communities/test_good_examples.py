@@ -165,7 +165,9 @@ def test_a_draft_of_the_same_story_is_not_stored_twice(client, werkgever):
     ],
 )
 def test_who_sees_an_example_sent_in(client, contentbeheerder, viewer, status, visible):
-    example = SubmittedExampleFactory(status=status, decline_reason="Te weinig concreet." if status == "afgewezen" else "")
+    example = SubmittedExampleFactory(
+        status=status, decline_reason="Te weinig concreet." if status == "afgewezen" else ""
+    )
     users = {
         "anoniem": None,
         "submitter": example.submitted_by,
@@ -223,7 +225,8 @@ def test_editor_declines_with_a_reason_and_it_stays_hidden(
     client.force_login(contentbeheerder)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            moderation_url(example), {"decision": "decline", f"e{example.pk}-reason": "Er staan namen van collega's in."}
+            moderation_url(example),
+            {"decision": "decline", f"e{example.pk}-reason": "Er staan namen van collega's in."},
         )
     example.refresh_from_db()
     assert example.status == ExampleStatus.DECLINED
@@ -291,7 +294,9 @@ def test_editorial_examples_and_unknown_ids_are_404_on_the_moderation_urls(clien
     client.force_login(contentbeheerder)
     assert client.post(moderation_url(editorial), {"decision": "publish"}).status_code == 404
     assert client.post(reverse("communities:example_decide", args=[999999]), {"decision": "publish"}).status_code == 404
-    assert client.post(reverse("communities:reaction_decide", args=[999999]), {"decision": "publish"}).status_code == 404
+    assert (
+        client.post(reverse("communities:reaction_decide", args=[999999]), {"decision": "publish"}).status_code == 404
+    )
     editorial.refresh_from_db()
     assert editorial.status == ExampleStatus.REVIEW
 
