@@ -20,7 +20,7 @@ def story(chosen, **overrides) -> dict:
         "organisation": "Bouwbedrijf Jansen",
         "sector": Sector.F,
         "size_band": SizeBand.S10_49,
-        "what_they_did": "We nodigden iedereen uit voor een werkdag op de bouwplaats in plaats van te selecteren op cv.",
+        "what_they_did": "We nodigden iedereen uit voor een werkdag op de bouwplaats in plaats van op cv te kiezen.",
         "what_it_brought": "Drie nieuwe collega's die we op papier nooit hadden uitgenodigd.",
         "measures": [m.pk for m in chosen],
     }
