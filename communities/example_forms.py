@@ -70,10 +70,17 @@ class ExampleSubmitForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
-        if Example.objects.filter(title__iexact=title, status="ingestuurd").exists():
-            raise forms.ValidationError(_("Er wacht al een voorbeeld met deze titel op moderatie."))
+        waiting = Example.objects.awaiting_moderation().submitted_by(self.user)
+        if waiting.filter(title__iexact=title).exists():
+            raise forms.ValidationError(
+                _("Je hebt al een voorbeeld met deze titel ingestuurd; het wacht op moderatie.")
+            )
         return title
 
 

@@ -11,6 +11,7 @@ import hashlib
 import uuid
 from pathlib import PurePosixPath
 
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -47,7 +48,13 @@ class RoleModel(models.Model):
     name = models.CharField(_("naam"), max_length=120)
     job_title = models.CharField(_("rol of functie"), max_length=120)
     organisation = models.CharField(_("organisatie"), max_length=200)
-    photo = models.ImageField(_("foto"), upload_to=photo_path, blank=True)
+    photo = models.ImageField(
+        _("foto"),
+        upload_to=photo_path,
+        blank=True,
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png"])],
+        help_text=_("JPEG of PNG. Alleen zichtbaar zolang het profiel gepubliceerd is."),
+    )
     message = models.TextField(_("boodschap"), help_text=_("De boodschap van deze persoon, in eigen woorden."))
     what_they_did = models.TextField(_("wat deze persoon deed"))
     # Personal data used only to send the private consent link; never shown on the site.

@@ -34,7 +34,7 @@ def example_submit(request):
     _require_submitter(request.user)
     organisation = request.user.organisation
     initial = {"organisation": organisation.name if organisation and organisation.kind == "employer" else ""}
-    form = ExampleSubmitForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = ExampleSubmitForm(request.POST if request.method == "POST" else None, initial=initial, user=request.user)
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data

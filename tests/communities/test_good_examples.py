@@ -142,7 +142,7 @@ def test_a_draft_of_the_same_story_is_not_stored_twice(client, werkgever):
     client.post(reverse("communities:example_submit"), story([measure]))
     response = client.post(reverse("communities:example_submit"), story([measure]))
     assert response.status_code == 400
-    assert "Er wacht al een voorbeeld met deze titel op moderatie." in response.content.decode()
+    assert "Je hebt al een voorbeeld met deze titel ingestuurd; het wacht op moderatie." in response.content.decode()
     assert Example.objects.count() == 1
 
 
