@@ -45,6 +45,10 @@ ROLES: dict[str, Role] = {
             permissions=(
                 "helpdesk.refer_ticket",
                 "helpdesk.view_own_organisation_tickets",
+                # impact: the report (with their own organisation's referral figures) and their input
+                "impact.view_report",
+                "impact.add_partnerinput",
+                "impact.change_partnerinput",
             ),
         ),
         Role(
@@ -59,6 +63,9 @@ ROLES: dict[str, Role] = {
                 "helpdesk.merge_ticket",
                 "helpdesk.view_capacity",
                 "helpdesk.view_standardanswer",
+                "impact.view_report",
+                "impact.produce_report",
+                "impact.view_agreement",
             ),
         ),
         Role(
@@ -75,6 +82,11 @@ ROLES: dict[str, Role] = {
                 "helpdesk.add_standardanswer",
                 "helpdesk.change_standardanswer",
                 "menukaart.view_content_gaps",
+                "impact.view_report",
+                "impact.produce_report",
+                "impact.view_agreement",
+                "impact.add_agreement",
+                "impact.change_agreement",
             ),
         ),
         Role(

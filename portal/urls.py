@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("menukaart/", include("menukaart.urls")),
     path("helpdesk/", include("helpdesk.urls")),
     path("doe-netwerken/", include("communities.urls")),
+    path("impact/", include("impact.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -1,0 +1,361 @@
+"""Helpdesk figures. A "question" is a ticket, not counting duplicates merged into another question.
+
+Times are local (Europe/Amsterdam); a question belongs to the period in which it was received.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models.functions import ExtractMonth, ExtractYear, Lower, RowNumber, TruncDate
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+from helpdesk.models import (
+    AuditEvent,
+    Channel,
+    CharterStatus,
+    Message,
+    MessageKind,
+    OutcomeCategory,
+    Province,
+    Sector,
+    SizeBand,
+    Ticket,
+    TicketStatus,
+)
+from impact.figures.base import DURATION, RATE, Context, Row, figure
+from impact.figures.common import choice_rows, counts_by, named_rows
+from impact.figures.sql import nearest_rank, working_days_between
+from impact.periods import AMSTERDAM
+from menukaart.models import Theme
+
+PSEUDONYM = "[gepseudonimiseerd]"  # helpdesk.services.PSEUDONYM: the employer name after retention
+
+
+def questions(context: Context):
+    """Tickets that count as questions: everything but duplicates merged into another question."""
+    return Ticket.objects.filter(merged_into__isnull=True)
+
+
+@figure(section="helpdesk", title=_("Vragen ontvangen"), chart="trend")
+def questions_received(context: Context) -> list[Row]:
+    """Questions received in the period: tickets created in it (by Amsterdam time), including
+    referrals, excluding duplicates that were merged into another question."""
+    counts = counts_by(context, questions(context), "status", time_field="created_at")
+    total = [sum(values) for values in zip(*counts.values(), strict=True)] if counts else [0] * len(context.periods)
+    return [Row("totaal", _("Vragen"), total)]
+
+
+@figure(section="helpdesk", title=_("Vragen per maand"), exclusive=True)
+def questions_per_month(context: Context) -> list[Row]:
+    """Questions received per calendar month of the period (month 1 is the period's first month),
+    by Amsterdam time, so the rows of earlier periods line up with the same month of their period."""
+    grouped = (
+        questions(context)
+        .filter(context.in_range("created_at"))
+        .annotate(
+            bucket=context.bucket("created_at"),
+            year=ExtractYear("created_at", tzinfo=AMSTERDAM),
+            month=ExtractMonth("created_at", tzinfo=AMSTERDAM),
+        )
+        .values("bucket", "year", "month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    months = max(
+        1,
+        (context.current.end.year - context.current.start.year) * 12
+        + context.current.end.month
+        - context.current.start.month
+        + 1,
+    )
+    values = defaultdict(lambda: [0] * len(context.periods))
+    for group in grouped:  # one row per (period, month)
+        start = context.periods[group["bucket"]].start
+        index = (group["year"] - start.year) * 12 + group["month"] - start.month
+        values[index][group["bucket"]] = group["n"]
+    rows = []
+    for index in range(months):
+        month_number = (context.current.start.month - 1 + index) % 12 + 1
+        year = context.current.start.year + (context.current.start.month - 1 + index) // 12
+        rows.append(Row(f"maand-{index + 1}", f"{MONTHS[month_number]} {year}", values[index]))
+    return rows
+
+
+@figure(section="helpdesk", title=_("Vragen per kanaal"), exclusive=True)
+def questions_per_channel(context: Context) -> list[Row]:
+    """Questions received per channel: web form, referral by a partner, phone, e-mail."""
+    counts = counts_by(context, questions(context), "channel", time_field="created_at")
+    return choice_rows(counts, Channel.choices, context, unknown_label=_("Onbekend"))
+
+
+@figure(section="helpdesk", title=_("Vragen per doorverwijzende partner"), exclusive=True)
+def questions_per_partner(context: Context) -> list[Row]:
+    """Questions received per referring partner organisation; questions that came in directly
+    (without a referring partner) form their own row."""
+    counts = counts_by(context, questions(context), "referring_organisation", time_field="created_at")
+    names = dict(Organisation.objects.filter(pk__in=[k for k in counts if k]).values_list("pk", "name"))
+    partners = Organisation.objects.referring_partners().values_list("pk", "name")
+    rows = [Row(pk, name, counts.get(pk, [0] * len(context.periods))) for pk, name in partners]
+    rows += [Row(pk, names[pk], values) for pk, values in counts.items() if pk and pk not in dict(partners)]
+    rows.append(Row("direct", _("Rechtstreeks (zonder partner)"), counts.get(None, [0] * len(context.periods))))
+    return rows
+
+
+@figure(section="helpdesk", title=_("Vragen per thema"))
+def questions_per_theme(context: Context) -> list[Row]:
+    """Questions received per menukaart theme the advisor gave them. A question can have several
+    themes, so the rows do not add up to the number of questions; questions without a theme are not counted."""
+    through = Ticket.themes.through.objects.filter(ticket__merged_into__isnull=True)
+    counts = counts_by(context, through, "theme_id", time_field="ticket__created_at", count="ticket_id")
+    names = dict(Theme.objects.values_list("pk", "name"))
+    return sorted(named_rows(counts, names, context), key=lambda row: (-row.values[-1], row.label))
+
+
+@figure(section="helpdesk", title=_("Vragen per sector"), exclusive=True)
+def questions_per_sector(context: Context) -> list[Row]:
+    """Questions received per sector of the employer (SBI section), as the employer gave it."""
+    counts = counts_by(context, questions(context), "sector", time_field="created_at")
+    return choice_rows(counts, Sector.choices, context, unknown_label=_("Niet opgegeven"))
+
+
+@figure(section="helpdesk", title=_("Vragen per omvang"), exclusive=True)
+def questions_per_size_band(context: Context) -> list[Row]:
+    """Questions received per size band of the employer (number of employees), as the employer gave it."""
+    counts = counts_by(context, questions(context), "size_band", time_field="created_at")
+    return choice_rows(counts, SizeBand.choices, context, unknown_label=_("Niet opgegeven"))
+
+
+@figure(section="helpdesk", title=_("Vragen per provincie"), exclusive=True)
+def questions_per_province(context: Context) -> list[Row]:
+    """Questions received per province of the employer, as the employer gave it."""
+    counts = counts_by(context, questions(context), "province", time_field="created_at")
+    return choice_rows(counts, Province.choices, context, unknown_label=_("Niet opgegeven"))
+
+
+@figure(section="helpdesk", title=_("Ondertekenaars van het Charter Diversiteit"), exclusive=True)
+def questions_by_charter(context: Context) -> list[Row]:
+    """Questions received from employers that signed the Charter Diversiteit, that did not, and
+    that did not know, as the employer answered on the form."""
+    counts = counts_by(context, questions(context), "charter_signatory", time_field="created_at")
+    labels = {
+        CharterStatus.SIGNATORY: _("Ondertekenaar"),
+        CharterStatus.NOT_SIGNATORY: _("Geen ondertekenaar"),
+        CharterStatus.UNKNOWN: _("Onbekend"),
+    }
+    return [Row(value, labels[value], counts.get(value, [0] * len(context.periods))) for value in labels]
+
+
+def _durations(context: Context, end_field: str, extra: Q) -> list:
+    """(median, 90th percentile, n) per period of the working days from receipt to `end_field`.
+
+    Nearest-rank percentiles computed in the database with window functions: the median is the
+    value at rank ceil(n/2) of the sorted working days, the 90th percentile the one at ceil(0.9 n).
+    """
+    span = working_days_between(
+        "created_at", end_field, first_year=context.periods[0].start.year, last_year=context.today.year
+    )
+    ranked = (
+        questions(context)
+        .filter(context.in_range("created_at"), extra)
+        .annotate(bucket=context.bucket("created_at"), days=span)
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("bucket")], order_by=[F("days").asc(), F("pk").asc()]),
+            n=Window(Count("pk"), partition_by=[F("bucket")]),
+        )
+    )
+    result = [(None, None, 0) for _period in context.periods]
+    medians = ranked.filter(rank=nearest_rank("n", 50)).values_list("bucket", "days", "n")
+    p90s = dict(ranked.filter(rank=nearest_rank("n", 90)).values_list("bucket", "days"))
+    for bucket, days, n in medians:  # one row per period
+        result[bucket] = (days, p90s.get(bucket), n)
+    return result
+
+
+@figure(section="helpdesk", title=_("Tijd tot eerste reactie"), unit=DURATION, chart="")
+def first_response_time(context: Context) -> list[Row]:
+    """Working days from receipt to the advisor's first reply to the employer, for the questions
+    received in the period that have had a reply: median and 90th percentile (nearest rank).
+    Working days are Monday to Friday without Dutch public holidays (Algemene termijnenwet);
+    a reply on the day of receipt is 0, on the next working day 1."""
+    return [
+        Row(
+            "eerste-reactie",
+            _("Eerste reactie"),
+            _durations(context, "first_response_at", Q(first_response_at__isnull=False)),
+        )
+    ]
+
+
+@figure(section="helpdesk", title=_("Doorlooptijd tot afsluiting"), unit=DURATION, chart="")
+def resolution_time(context: Context) -> list[Row]:
+    """Working days from receipt to closing, for the questions received in the period that are
+    closed now: median and 90th percentile (nearest rank), counted as for the first reaction."""
+    extra = Q(status=TicketStatus.CLOSED, closed_at__isnull=False)
+    return [Row("afgesloten", _("Afgesloten"), _durations(context, "closed_at", extra))]
+
+
+@figure(section="helpdesk", title=_("Binnen de servicetermijn"), unit=RATE, chart="trend")
+def service_level_adherence(context: Context) -> list[Row]:
+    """Of the questions received in the period that were answered or whose due date has passed,
+    the share with a first reply on or before the due date (the service level: 2, 5 or 10 working
+    days by priority). A question still waiting after its due date counts as missed."""
+    today = context.today
+    first_reply_day = TruncDate("first_response_at", tzinfo=AMSTERDAM)
+    base = questions(context).filter(Q(first_response_at__isnull=False) | Q(due_date__lt=today))
+    grouped = (
+        base.filter(context.in_range("created_at"))
+        .annotate(bucket=context.bucket("created_at"), reply_day=first_reply_day)
+        .values("bucket")
+        .annotate(whole=Count("pk"), part=Count("pk", filter=Q(reply_day__lte=F("due_date"))))
+        .order_by()
+    )
+    values = [(0, 0)] * len(context.periods)
+    for group in grouped:
+        values[group["bucket"]] = (group["part"], group["whole"])
+    return [Row("binnen-termijn", _("Eerste reactie binnen de termijn"), values)]
+
+
+@figure(section="helpdesk", title=_("Heropende vragen"), unit=RATE, chart="trend")
+def reopen_rate(context: Context) -> list[Row]:
+    """Of the questions received in the period, the share that was reopened at least once (by the
+    employer's reaction or by an advisor), according to the helpdesk's audit trail."""
+    reopened = AuditEvent.objects.filter(ticket=OuterRef("pk"), detail__status_to=TicketStatus.REOPENED).exclude(
+        detail__status_from=TicketStatus.REOPENED
+    )
+    grouped = (
+        questions(context)
+        .filter(context.in_range("created_at"))
+        .annotate(bucket=context.bucket("created_at"), reopened=Exists(reopened))
+        .values("bucket")
+        .annotate(whole=Count("pk"), part=Count("pk", filter=Q(reopened=True)))
+        .order_by()
+    )
+    values = [(0, 0)] * len(context.periods)
+    for group in grouped:
+        values[group["bucket"]] = (group["part"], group["whole"])
+    return [Row("heropend", _("Heropend"), values)]
+
+
+@figure(section="helpdesk", title=_("Uitkomsten van afgesloten vragen"), exclusive=True)
+def outcomes(context: Context) -> list[Row]:
+    """Questions closed in the period (by the date of closing) per outcome category the advisor chose."""
+    counts = counts_by(
+        context, questions(context).filter(status=TicketStatus.CLOSED), "outcome", time_field="closed_at"
+    )
+    names = dict(OutcomeCategory.objects.values_list("pk", "name"))
+    return sorted(named_rows(counts, names, context), key=lambda row: (-row.values[-1], row.label))
+
+
+def _helpful(context: Context, queryset, dimension: str) -> dict:
+    grouped = (
+        queryset.filter(context.in_range("created_at"), feedback__isnull=False)
+        .annotate(bucket=context.bucket("created_at"))
+        .values("bucket", dimension)
+        .annotate(whole=Count("pk"), part=Count("pk", filter=Q(feedback__helpful=True)))
+        .order_by()
+    )
+    result: dict = defaultdict(lambda: [(0, 0)] * len(context.periods))
+    for group in grouped:
+        values = list(result[group[dimension]])
+        values[group["bucket"]] = (group["part"], group["whole"])
+        result[group[dimension]] = values
+    return result
+
+
+@figure(section="helpdesk", title=_("Heeft dit geholpen? Per thema"), unit=RATE)
+def helpful_per_theme(context: Context) -> list[Row]:
+    """Of the questions received in the period whose employer answered "did this help?", the share
+    that said yes, per theme of the question."""
+    result = _helpful(context, questions(context), "themes")
+    names = dict(Theme.objects.values_list("pk", "name"))
+    return [Row(pk, names[pk], values) for pk, values in result.items() if pk is not None]
+
+
+@figure(section="helpdesk", title=_("Heeft dit geholpen? Per kanaal"), unit=RATE)
+def helpful_per_channel(context: Context) -> list[Row]:
+    """Of the questions received in the period whose employer answered "did this help?", the share
+    that said yes, per channel the question came in through."""
+    result = _helpful(context, questions(context), "channel")
+    labels = dict(Channel.choices)
+    return [Row(value, labels.get(value, value), values) for value, values in result.items()]
+
+
+def employers_with_question(context: Context) -> list[int]:
+    """Distinct employers (by name, ignoring case) with a question received in each period."""
+    grouped = (
+        questions(context)
+        .exclude(employer_name=PSEUDONYM)
+        .filter(context.in_range("created_at"))
+        .annotate(bucket=context.bucket("created_at"))
+        .values("bucket")
+        .annotate(n=Count(Lower("employer_name"), distinct=True))
+        .order_by()
+    )
+    values = [0] * len(context.periods)
+    for group in grouped:  # one row per period
+        values[group["bucket"]] = group["n"]
+    return values
+
+
+def norm_capacity(context: Context) -> list[int]:
+    """Employers the advisors can serve in each period by the norm: fte x employers per fte x days / 365."""
+    per_year = settings.HELPDESK_ADVISOR_FTE * settings.HELPDESK_EMPLOYERS_PER_FTE
+    return [round(per_year * period.days / 365) for period in context.periods]
+
+
+@figure(section="helpdesk", title=_("Capaciteit tegenover de norm"), chart="")
+def capacity(context: Context) -> list[Row]:
+    """Employers with at least one question received in the period (distinct by name, ignoring
+    case; employers whose data was pseudonymised after the retention period are not counted)
+    against the capacity by the norm: HELPDESK_ADVISOR_FTE fte x HELPDESK_EMPLOYERS_PER_FTE
+    (about 75) employers per fte per year, pro rata for the length of the period. Every 75 employers
+    above the capacity need about 1 extra fte."""
+    return [
+        Row("werkgevers", _("Werkgevers met een vraag"), employers_with_question(context)),
+        Row("capaciteit", _("Capaciteit volgens de norm (werkgevers)"), norm_capacity(context)),
+    ]
+
+
+# --- Recurring questions -----------------------------------------------------------------------
+
+
+@figure(section="terugkerend", title=_("Meest gevraagde thema's"), top=10)
+def top_themes(context: Context) -> list[Row]:
+    """The ten themes with the most questions received in the period (as "Vragen per thema")."""
+    return questions_per_theme(context)
+
+
+@figure(section="terugkerend", title=_("Meest gebruikte tags"), top=10)
+def top_tags(context: Context) -> list[Row]:
+    """The ten menukaart tags that occur most in the measures advisors linked in their replies to
+    questions received in the period (each question counts a tag once)."""
+    links = Message.measures.through.objects.filter(
+        message__kind=MessageKind.REPLY, message__ticket__merged_into__isnull=True
+    )
+    rows = (
+        links.filter(context.in_range("message__ticket__created_at"), measure__tags__isnull=False)
+        .annotate(bucket=context.bucket("message__ticket__created_at"))
+        .values("bucket", "measure__tags__name")
+        .annotate(n=Count("message__ticket", distinct=True))
+        .order_by()
+    )
+    result: dict = defaultdict(lambda: [0] * len(context.periods))
+    for group in rows:
+        result[group["measure__tags__name"]][group["bucket"]] = group["n"]
+    return [Row(name, name, values) for name, values in result.items()]
+
+
+@figure(section="terugkerend", title=_("Stijgende en dalende thema's"), chart="", order="change")
+def rising_and_falling_themes(context: Context) -> list[Row]:
+    """Themes ordered by the change in questions against the previous period, largest rise first
+    and largest fall last (only themes with questions in one of the two periods)."""
+    return [row for row in questions_per_theme(context) if row.values[-1] or row.values[-2]]
+
+
+@figure(section="terugkerend", title=_("Nieuwe thema's deze periode"), chart="")
+def new_themes(context: Context) -> list[Row]:
+    """Themes with questions received in the period and none in any earlier period of the trend."""
+    return [row for row in questions_per_theme(context) if row.values[-1] and not any(row.values[:-1])]
