@@ -1,5 +1,5 @@
-from django.views.generic import RedirectView
 from django.urls import path, register_converter
+from django.views.generic import RedirectView
 
 import core.converters  # noqa: F401  (registers the linktoken converter)
 from helpdesk import views

@@ -1,5 +1,6 @@
 """Who may see or do what with the impact report. Role rights are Django permissions (accounts/roles.py)."""
 
+from accounts.models import OrganisationKind
 from impact.models import Agreement, PartnerInput, Report
 
 
@@ -25,7 +26,9 @@ def report_requests_visible_to(user):
 def own_partner_organisation(user):
     """The partner organisation whose referral figures this user sees beside the totals, if any."""
     if user.is_authenticated and user.organisation_id and user.has_perm("impact.add_partnerinput"):
-        return user.organisation
+        organisation = user.organisation
+        if organisation.kind in (OrganisationKind.REFERRING_PARTNER, OrganisationKind.WERKAGENDA_PARTNER):
+            return organisation
     return None
 
 

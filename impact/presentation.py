@@ -186,8 +186,8 @@ def trend_chart(figure: dict, periods: list[dict], chart_id: str, summary_text: 
         parts.append(
             format_html_join(
                 "",
-                '<circle cx="{:.0f}" cy="{:.0f}" r="4" class="chart-point chart-series-{}"></circle>',
-                ((px, py, series) for px, py in points),
+                '<circle cx="{}" cy="{}" r="4" class="chart-point chart-series-{}"></circle>',
+                ((f"{px:.0f}", f"{py:.0f}", series) for px, py in points),
             )
         )
         parts.append(

@@ -158,18 +158,24 @@ def report_csv(request, pk):
     )
     for figure in report.data["figures"]:
         for row in figure["rows"]:
-            cells = [*zip([p["label"] for p in periods], row["cells"], strict=True)]
-            for label, cell in cells:
+            labelled = [*zip([p["label"] for p in periods], row["cells"], strict=True)]
+            labelled.append((_("verschil met vorige periode"), row["change"]))
+            for label, cell in labelled:
+                suppressed = cell.get("suppressed", False)
+                format_cell = change_text if cell is row["change"] else cell_text
+                shown = format_cell(cell, figure["unit"])
                 writer.writerow(
-                    [figure["section"], _safe_cell(figure["title"]), figure["key"], _safe_cell(row["label"]), label,
-                     "" if cell.get("suppressed") else _safe_cell(cell_text(cell, figure["unit"])), figure["unit"],
-                     _("ja (minder dan 5)") if cell.get("suppressed") else ""]
-                )  # fmt: skip
-            writer.writerow(
-                [figure["section"], _safe_cell(figure["title"]), figure["key"], _safe_cell(row["label"]), _("verschil met vorige periode"),
-                 "" if row["change"].get("suppressed") else _safe_cell(change_text(row["change"], figure["unit"])), figure["unit"],
-                 _("ja (minder dan 5)") if row["change"].get("suppressed") else ""]
-            )  # fmt: skip
+                    [
+                        figure["section"],
+                        _safe_cell(figure["title"]),
+                        figure["key"],
+                        _safe_cell(row["label"]),
+                        label,
+                        "" if suppressed else _safe_cell(shown),
+                        figure["unit"],
+                        _("ja (minder dan 5)") if suppressed else "",
+                    ]
+                )
     return response
 
 

@@ -201,7 +201,9 @@ def build(spec: FigureSpec, context: Context) -> dict:
         row["change"] = _change(row["cells"][-1], row["cells"][-2])
     if spec.order == "change":
         # Sorted on what is shown, so the order never gives a suppressed difference away.
-        rows.sort(key=lambda row: (row["change"].get("suppressed", False), -(row["change"]["value"] or 0), row["label"]))
+        rows.sort(
+            key=lambda row: (row["change"].get("suppressed", False), -(row["change"]["value"] or 0), row["label"])
+        )
     if spec.top:
         rows.sort(key=lambda row: (-(row["cells"][-1]["value"] or 0), row["label"]))
         rows = rows[: spec.top]

@@ -57,9 +57,13 @@ def dataset(db, abu, adviseur):
             status=TicketStatus.CLOSED, closed_at=at(2026, 3, 3, 11), due_date=date(2026, 3, 10))  # fmt: skip
     for ticket in web[:5]:
         Feedback.objects.create(ticket=ticket, helpful=True)
-    AuditEvent.objects.create(ticket=web[0], action="status", detail={"status_from": "beantwoord", "status_to": "heropend"})
+    AuditEvent.objects.create(
+        ticket=web[0], action="status", detail={"status_from": "beantwoord", "status_to": "heropend"}
+    )
     for ticket in abu_tickets:
-        reply = Message.objects.create(ticket=ticket, kind=MessageKind.REPLY, body="Zie de menukaart.", created_at=at(2026, 4, 28, 9))
+        reply = Message.objects.create(
+            ticket=ticket, kind=MessageKind.REPLY, body="Zie de menukaart.", created_at=at(2026, 4, 28, 9)
+        )
         reply.measures.add(measure)
 
     # --- July-December 2025 (the previous period) ---
@@ -67,8 +71,10 @@ def dataset(db, abu, adviseur):
         8, [werving], channel=Channel.WEB, created_at=at(2025, 9, 1, 10), first_response_at=at(2025, 9, 1, 15),
         closed_at=at(2025, 9, 3, 12), status=TicketStatus.CLOSED, outcome=advies, due_date=date(2025, 9, 8),
     )  # fmt: skip
-    tickets(3, [inclusie], channel=Channel.EMAIL, created_at=at(2025, 12, 23, 10), first_response_at=at(2025, 12, 29, 10),
-            status=TicketStatus.ANSWERED, due_date=date(2025, 12, 31))  # fmt: skip
+    tickets(
+        3, [inclusie], channel=Channel.EMAIL, created_at=at(2025, 12, 23, 10),
+        first_response_at=at(2025, 12, 29, 10), status=TicketStatus.ANSWERED, due_date=date(2025, 12, 31),
+    )  # fmt: skip
 
     # --- Menukaart usage ---
     def events(n, kind, hour, **fields):
@@ -82,5 +88,7 @@ def dataset(db, abu, adviseur):
     events(5, UsageEvent.Kind.SEARCH, at(2026, 5, 1, 10), query="statushouder bouw", result_count=0)
     events(2, UsageEvent.Kind.SEARCH, at(2026, 5, 1, 10), query="bakkerij jansen", result_count=0)
     events(7, UsageEvent.Kind.SEARCH, at(2026, 5, 1, 10), query="werving", result_count=3)
-    SuggestionStat.objects.create(day=date(2026, 5, 1), suggestions_shown=20, suggestion_opens=8, visits_with_open=6, asked_after_open=2)
+    SuggestionStat.objects.create(
+        day=date(2026, 5, 1), suggestions_shown=20, suggestion_opens=8, visits_with_open=6, asked_after_open=2
+    )
     return {"werving": werving, "inclusie": inclusie, "taal": taal, "abu": abu, "late": late[0], "measure": measure}

@@ -62,7 +62,10 @@ class TestHelpdeskFigures:
         assert rows("questions_per_sector")["F Bouwnijverheid"]["cells"][-1] == {"value": 6}
         # 5 is shown on its own, but here the one question without a sector is suppressed, so
         # the smallest other count (5) goes too: otherwise 12 - 6 - 5 gives the 1 away.
-        assert rows("questions_per_sector")["N Verhuur en overige zakelijke diensten (o.a. uitzendbureaus)"]["cells"][-1] == S
+        assert (
+            rows("questions_per_sector")["N Verhuur en overige zakelijke diensten (o.a. uitzendbureaus)"]["cells"][-1]
+            == S
+        )
         assert rows("questions_per_sector")["Niet opgegeven"]["cells"][-1] == S
         assert rows("questions_per_size_band")["250 of meer medewerkers"]["cells"][-1] == S
         assert rows("questions_per_province")["Gelderland"]["cells"][-1] == {"value": 6}
@@ -73,7 +76,14 @@ class TestHelpdeskFigures:
 
     def test_questions_per_month_line_up_by_month_of_the_period(self, dataset):
         months = figure("questions_per_month")["rows"]
-        assert [row["label"] for row in months] == ["januari 2026", "februari 2026", "maart 2026", "april 2026", "mei 2026", "juni 2026"]
+        assert [row["label"] for row in months] == [
+            "januari 2026",
+            "februari 2026",
+            "maart 2026",
+            "april 2026",
+            "mei 2026",
+            "juni 2026",
+        ]
         values = {row["label"]: row["cells"] for row in months}
         assert values["maart 2026"][-1] == {"value": 6}
         assert values["april 2026"][-1] == S  # 5, suppressed secondarily because June (1) is
