@@ -38,7 +38,8 @@ def _enqueue(report: Report) -> None:
     from impact.tasks import produce_report
 
     # robust: a broker that is down must not break the request; asking again re-sends it.
-    transaction.on_commit(lambda: produce_report.delay(report.pk), robust=True)
+    queue = settings.IMPACT_REPORT_QUEUE or None
+    transaction.on_commit(lambda: produce_report.apply_async(args=[report.pk], queue=queue), robust=True)
 
 
 @transaction.atomic

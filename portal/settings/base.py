@@ -166,6 +166,9 @@ IMPACT_REPORT_TIME_LIMIT = env_int("IMPACT_REPORT_TIME_LIMIT", 600)
 IMPACT_TREND_MAX_PERIODS = env_int("IMPACT_TREND_MAX_PERIODS", 6)
 # Who gets the e-mail with the link when a report is ready (comma-separated addresses).
 IMPACT_REPORT_DISTRIBUTION = env_list("IMPACT_REPORT_DISTRIBUTION", "")
+# The Celery queue for report tasks (empty: the default queue); a separate queue keeps long reports
+# from delaying e-mail when a dedicated worker serves it.
+IMPACT_REPORT_QUEUE = env_str("IMPACT_REPORT_QUEUE", "")
 # A report still waiting after this many seconds is sent to the workers again on the next request.
 IMPACT_REPORT_STALE_SECONDS = env_int("IMPACT_REPORT_STALE_SECONDS", 900)
 
