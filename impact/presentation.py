@@ -264,8 +264,8 @@ def report_view(data: dict, *, own_organisation_id: int | None = None) -> list[S
         section.figures.append(
             FigureView(
                 key=figure["key"],
-                title=figure["title"],
-                definition=figure["definition"],
+                title=_(figure["title"]),
+                definition=_(figure["definition"]),
                 unit=figure["unit"],
                 headers=[p["label"] for p in periods],
                 rows=rows,

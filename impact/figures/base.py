@@ -86,7 +86,8 @@ class FigureSpec:
 
     @property
     def definition(self) -> str:
-        return inspect.cleandoc(self.function.__doc__ or "")
+        """The docstring, on one line: the figure's definition (Dutch; translated like any other text)."""
+        return " ".join(inspect.cleandoc(self.function.__doc__ or "").split())
 
 
 REGISTRY: dict[str, FigureSpec] = {}

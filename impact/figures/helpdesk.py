@@ -41,8 +41,8 @@ def questions(context: Context):
 
 @figure(section="helpdesk", title=_("Vragen ontvangen"), chart="trend")
 def questions_received(context: Context) -> list[Row]:
-    """Questions received in the period: tickets created in it (by Amsterdam time), including
-    referrals, excluding duplicates that were merged into another question."""
+    """Vragen die in de periode binnenkwamen (Nederlandse tijd), ook doorverwijzingen; dubbele vragen die
+    zijn samengevoegd met een andere vraag tellen niet mee."""
     counts = counts_by(context, questions(context), "status", time_field="created_at")
     total = [sum(values) for values in zip(*counts.values(), strict=True)] if counts else [0] * len(context.periods)
     return [Row("totaal", _("Vragen"), total)]
@@ -50,8 +50,8 @@ def questions_received(context: Context) -> list[Row]:
 
 @figure(section="helpdesk", title=_("Vragen per maand"), exclusive=True)
 def questions_per_month(context: Context) -> list[Row]:
-    """Questions received per calendar month of the period (month 1 is the period's first month),
-    by Amsterdam time, so the rows of earlier periods line up with the same month of their period."""
+    """Binnengekomen vragen per kalendermaand van de periode (maand 1 is de eerste maand van de periode),
+    in Nederlandse tijd; de kolommen van eerdere periodes tonen dezelfde maand van hun periode."""
     grouped = (
         questions(context)
         .filter(context.in_range("created_at"))
@@ -86,15 +86,15 @@ def questions_per_month(context: Context) -> list[Row]:
 
 @figure(section="helpdesk", title=_("Vragen per kanaal"), exclusive=True)
 def questions_per_channel(context: Context) -> list[Row]:
-    """Questions received per channel: web form, referral by a partner, phone, e-mail."""
+    """Binnengekomen vragen per kanaal: webformulier, doorverwijzing door een partner, telefoon, e-mail."""
     counts = counts_by(context, questions(context), "channel", time_field="created_at")
     return choice_rows(counts, Channel.choices, context, unknown_label=_("Onbekend"))
 
 
 @figure(section="helpdesk", title=_("Vragen per doorverwijzende partner"), exclusive=True)
 def questions_per_partner(context: Context) -> list[Row]:
-    """Questions received per referring partner organisation; questions that came in directly
-    (without a referring partner) form their own row."""
+    """Binnengekomen vragen per doorverwijzende partnerorganisatie; vragen die rechtstreeks binnenkwamen
+    (zonder partner) staan in een eigen rij."""
     counts = counts_by(context, questions(context), "referring_organisation", time_field="created_at")
     names = dict(Organisation.objects.filter(pk__in=[k for k in counts if k]).values_list("pk", "name"))
     partners = Organisation.objects.referring_partners().values_list("pk", "name")
@@ -106,8 +106,9 @@ def questions_per_partner(context: Context) -> list[Row]:
 
 @figure(section="helpdesk", title=_("Vragen per thema"))
 def questions_per_theme(context: Context) -> list[Row]:
-    """Questions received per menukaart theme the advisor gave them. A question can have several
-    themes, so the rows do not add up to the number of questions; questions without a theme are not counted."""
+    """Binnengekomen vragen per thema van de menukaart dat de adviseur eraan gaf. Een vraag kan meer
+    thema's hebben, dus de rijen tellen niet op tot het aantal vragen; vragen zonder thema tellen niet
+    mee."""
     through = Ticket.themes.through.objects.filter(ticket__merged_into__isnull=True)
     counts = counts_by(context, through, "theme_id", time_field="ticket__created_at", count="ticket_id")
     names = dict(Theme.objects.values_list("pk", "name"))
@@ -116,29 +117,29 @@ def questions_per_theme(context: Context) -> list[Row]:
 
 @figure(section="helpdesk", title=_("Vragen per sector"), exclusive=True)
 def questions_per_sector(context: Context) -> list[Row]:
-    """Questions received per sector of the employer (SBI section), as the employer gave it."""
+    """Binnengekomen vragen per sector van de werkgever (SBI-sectie), zoals de werkgever die opgaf."""
     counts = counts_by(context, questions(context), "sector", time_field="created_at")
     return choice_rows(counts, Sector.choices, context, unknown_label=_("Niet opgegeven"))
 
 
 @figure(section="helpdesk", title=_("Vragen per omvang"), exclusive=True)
 def questions_per_size_band(context: Context) -> list[Row]:
-    """Questions received per size band of the employer (number of employees), as the employer gave it."""
+    """Binnengekomen vragen per omvang van de werkgever (aantal medewerkers), zoals de werkgever die opgaf."""
     counts = counts_by(context, questions(context), "size_band", time_field="created_at")
     return choice_rows(counts, SizeBand.choices, context, unknown_label=_("Niet opgegeven"))
 
 
 @figure(section="helpdesk", title=_("Vragen per provincie"), exclusive=True)
 def questions_per_province(context: Context) -> list[Row]:
-    """Questions received per province of the employer, as the employer gave it."""
+    """Binnengekomen vragen per provincie van de werkgever, zoals de werkgever die opgaf."""
     counts = counts_by(context, questions(context), "province", time_field="created_at")
     return choice_rows(counts, Province.choices, context, unknown_label=_("Niet opgegeven"))
 
 
 @figure(section="helpdesk", title=_("Ondertekenaars van het Charter Diversiteit"), exclusive=True)
 def questions_by_charter(context: Context) -> list[Row]:
-    """Questions received from employers that signed the Charter Diversiteit, that did not, and
-    that did not know, as the employer answered on the form."""
+    """Binnengekomen vragen van werkgevers die het Charter Diversiteit ondertekenden, die dat niet deden en
+    die het niet wisten, volgens het antwoord op het formulier."""
     counts = counts_by(context, questions(context), "charter_signatory", time_field="created_at")
     labels = {
         CharterStatus.SIGNATORY: _("Ondertekenaar"),
@@ -176,10 +177,10 @@ def _durations(context: Context, end_field: str, extra: Q) -> list:
 
 @figure(section="helpdesk", title=_("Tijd tot eerste reactie"), unit=DURATION, chart="")
 def first_response_time(context: Context) -> list[Row]:
-    """Working days from receipt to the advisor's first reply to the employer, for the questions
-    received in the period that have had a reply: median and 90th percentile (nearest rank).
-    Working days are Monday to Friday without Dutch public holidays (Algemene termijnenwet);
-    a reply on the day of receipt is 0, on the next working day 1."""
+    """Werkdagen van binnenkomst tot het eerste antwoord van de adviseur aan de werkgever, voor de vragen
+    uit de periode die een antwoord kregen: mediaan en 90e percentiel (nearest rank). Werkdagen zijn
+    maandag tot en met vrijdag zonder Nederlandse feestdagen (Algemene termijnenwet); een antwoord op de
+    dag van binnenkomst is 0, op de volgende werkdag 1."""
     return [
         Row(
             "eerste-reactie",
@@ -191,17 +192,17 @@ def first_response_time(context: Context) -> list[Row]:
 
 @figure(section="helpdesk", title=_("Doorlooptijd tot afsluiting"), unit=DURATION, chart="")
 def resolution_time(context: Context) -> list[Row]:
-    """Working days from receipt to closing, for the questions received in the period that are
-    closed now: median and 90th percentile (nearest rank), counted as for the first reaction."""
+    """Werkdagen van binnenkomst tot afsluiten, voor de vragen uit de periode die nu gesloten zijn: mediaan
+    en 90e percentiel (nearest rank), geteld als bij de eerste reactie."""
     extra = Q(status=TicketStatus.CLOSED, closed_at__isnull=False)
     return [Row("afgesloten", _("Afgesloten"), _durations(context, "closed_at", extra))]
 
 
 @figure(section="helpdesk", title=_("Binnen de servicetermijn"), unit=RATE, chart="trend")
 def service_level_adherence(context: Context) -> list[Row]:
-    """Of the questions received in the period that were answered or whose due date has passed,
-    the share with a first reply on or before the due date (the service level: 2, 5 or 10 working
-    days by priority). A question still waiting after its due date counts as missed."""
+    """Van de vragen uit de periode die een antwoord kregen of waarvan de uiterste reactiedatum voorbij is:
+    het deel met een eerste antwoord op of vóór die datum (de servicetermijn: 2, 5 of 10 werkdagen naar
+    prioriteit). Een vraag die na de uiterste datum nog wacht, telt als gemist."""
     today = context.today
     first_reply_day = TruncDate("first_response_at", tzinfo=AMSTERDAM)
     base = questions(context).filter(Q(first_response_at__isnull=False) | Q(due_date__lt=today))
@@ -220,8 +221,8 @@ def service_level_adherence(context: Context) -> list[Row]:
 
 @figure(section="helpdesk", title=_("Heropende vragen"), unit=RATE, chart="trend")
 def reopen_rate(context: Context) -> list[Row]:
-    """Of the questions received in the period, the share that was reopened at least once (by the
-    employer's reaction or by an advisor), according to the helpdesk's audit trail."""
+    """Van de vragen uit de periode: het deel dat minstens één keer werd heropend (door een reactie van de
+    werkgever of door een adviseur), volgens de audittrail van de helpdesk."""
     reopened = AuditEvent.objects.filter(ticket=OuterRef("pk"), detail__status_to=TicketStatus.REOPENED).exclude(
         detail__status_from=TicketStatus.REOPENED
     )
@@ -241,7 +242,8 @@ def reopen_rate(context: Context) -> list[Row]:
 
 @figure(section="helpdesk", title=_("Uitkomsten van afgesloten vragen"), exclusive=True)
 def outcomes(context: Context) -> list[Row]:
-    """Questions closed in the period (by the date of closing) per outcome category the advisor chose."""
+    """Vragen die in de periode werden gesloten (naar datum van sluiten), per uitkomstcategorie die de
+    adviseur koos."""
     counts = counts_by(
         context, questions(context).filter(status=TicketStatus.CLOSED), "outcome", time_field="closed_at"
     )
@@ -267,8 +269,8 @@ def _helpful(context: Context, queryset, dimension: str) -> dict:
 
 @figure(section="helpdesk", title=_("Heeft dit geholpen? Per thema"), unit=RATE)
 def helpful_per_theme(context: Context) -> list[Row]:
-    """Of the questions received in the period whose employer answered "did this help?", the share
-    that said yes, per theme of the question."""
+    """Van de vragen uit de periode waarop de werkgever 'Heeft dit geholpen?' beantwoordde: het deel dat ja
+    zei, per thema van de vraag."""
     result = _helpful(context, questions(context), "themes")
     names = dict(Theme.objects.values_list("pk", "name"))
     return [Row(pk, names[pk], values) for pk, values in result.items() if pk is not None]
@@ -276,8 +278,8 @@ def helpful_per_theme(context: Context) -> list[Row]:
 
 @figure(section="helpdesk", title=_("Heeft dit geholpen? Per kanaal"), unit=RATE)
 def helpful_per_channel(context: Context) -> list[Row]:
-    """Of the questions received in the period whose employer answered "did this help?", the share
-    that said yes, per channel the question came in through."""
+    """Van de vragen uit de periode waarop de werkgever 'Heeft dit geholpen?' beantwoordde: het deel dat ja
+    zei, per kanaal waarlangs de vraag binnenkwam."""
     result = _helpful(context, questions(context), "channel")
     labels = dict(Channel.choices)
     return [Row(value, labels.get(value, value), values) for value, values in result.items()]
@@ -308,11 +310,11 @@ def norm_capacity(context: Context) -> list[int]:
 
 @figure(section="helpdesk", title=_("Capaciteit tegenover de norm"), chart="")
 def capacity(context: Context) -> list[Row]:
-    """Employers with at least one question received in the period (distinct by name, ignoring
-    case; employers whose data was pseudonymised after the retention period are not counted)
-    against the capacity by the norm: HELPDESK_ADVISOR_FTE fte x HELPDESK_EMPLOYERS_PER_FTE
-    (about 75) employers per fte per year, pro rata for the length of the period. Every 75 employers
-    above the capacity need about 1 extra fte."""
+    """Werkgevers met minstens één vraag in de periode (verschillend op naam, hoofdletters genegeerd;
+    werkgevers van wie de gegevens na de bewaartermijn zijn gepseudonimiseerd tellen niet mee) tegenover
+    de capaciteit volgens de norm: HELPDESK_ADVISOR_FTE fte x HELPDESK_EMPLOYERS_PER_FTE (ongeveer 75)
+    werkgevers per fte per jaar, naar rato van de lengte van de periode. Elke 75 werkgevers boven de
+    capaciteit vragen ongeveer 1 fte extra."""
     return [
         Row("werkgevers", _("Werkgevers met een vraag"), employers_with_question(context)),
         Row("capaciteit", _("Capaciteit volgens de norm (werkgevers)"), norm_capacity(context)),
@@ -324,14 +326,14 @@ def capacity(context: Context) -> list[Row]:
 
 @figure(section="terugkerend", title=_("Meest gevraagde thema's"), top=10)
 def top_themes(context: Context) -> list[Row]:
-    """The ten themes with the most questions received in the period (as "Vragen per thema")."""
+    """De tien thema's met de meeste binnengekomen vragen in de periode (zoals bij 'Vragen per thema')."""
     return questions_per_theme(context)
 
 
 @figure(section="terugkerend", title=_("Meest gebruikte tags"), top=10)
 def top_tags(context: Context) -> list[Row]:
-    """The ten menukaart tags that occur most in the measures advisors linked in their replies to
-    questions received in the period (each question counts a tag once)."""
+    """De tien menukaart-tags die het vaakst voorkomen bij de maatregelen die adviseurs in hun antwoorden
+    op vragen uit de periode meestuurden (elke vraag telt een tag één keer)."""
     links = Message.measures.through.objects.filter(
         message__kind=MessageKind.REPLY, message__ticket__merged_into__isnull=True
     )
@@ -350,12 +352,13 @@ def top_tags(context: Context) -> list[Row]:
 
 @figure(section="terugkerend", title=_("Stijgende en dalende thema's"), chart="", order="change")
 def rising_and_falling_themes(context: Context) -> list[Row]:
-    """Themes ordered by the change in questions against the previous period, largest rise first
-    and largest fall last (only themes with questions in one of the two periods)."""
+    """Thema's op volgorde van de verandering in aantal vragen ten opzichte van de vorige periode: grootste
+    stijging eerst, grootste daling laatst (alleen thema's met vragen in een van beide periodes).
+    Thema's met een weggelaten verschil staan onderaan."""
     return [row for row in questions_per_theme(context) if row.values[-1] or row.values[-2]]
 
 
 @figure(section="terugkerend", title=_("Nieuwe thema's deze periode"), chart="")
 def new_themes(context: Context) -> list[Row]:
-    """Themes with questions received in the period and none in any earlier period of the trend."""
+    """Thema's met vragen in de periode en geen enkele vraag in eerdere periodes van de trend."""
     return [row for row in questions_per_theme(context) if row.values[-1] and not any(row.values[:-1])]

@@ -27,13 +27,14 @@ def _measure_rows(counts: dict) -> list[Row]:
 
 @figure(section="menukaart", title=_("Meest bekeken maatregelen"), unit=SIGNALS, top=10)
 def most_viewed_measures(context: Context) -> list[Row]:
-    """The ten measures whose page was viewed most often in the period (usage events "Maatregel bekeken")."""
+    """De tien maatregelen waarvan de pagina in de periode het vaakst werd bekeken (gebruikssignaal
+    'Maatregel bekeken')."""
     return _measure_rows(counts_by(context, _events(UsageEvent.Kind.MEASURE_VIEW), "measure", time_field="hour"))
 
 
 @figure(section="menukaart", title=_("Meest gebruikte materialen"), unit=SIGNALS, top=10)
 def most_used_materials(context: Context) -> list[Row]:
-    """The ten materials whose link was followed most often in the period."""
+    """De tien materialen waarvan de link in de periode het vaakst werd gevolgd."""
     counts = counts_by(context, _events(UsageEvent.Kind.MATERIAL_CLICK), "material", time_field="hour")
     names = dict(Material.objects.filter(pk__in=[k for k in counts if k]).values_list("pk", "title"))
     return [Row(pk, names[pk], values) for pk, values in counts.items() if pk in names]
@@ -41,14 +42,14 @@ def most_used_materials(context: Context) -> list[Row]:
 
 @figure(section="menukaart", title=_("Vaakst aan een eigen menukaart toegevoegd"), unit=SIGNALS, top=10)
 def most_added_to_plans(context: Context) -> list[Row]:
-    """The ten measures added most often to a "Mijn menukaart" plan in the period."""
+    """De tien maatregelen die in de periode het vaakst aan een eigen 'Mijn menukaart' werden toegevoegd."""
     return _measure_rows(counts_by(context, _events(UsageEvent.Kind.PLAN_ADD), "measure", time_field="hour"))
 
 
 @figure(section="menukaart", title=_("Grootste stijgers"), unit=SIGNALS, chart="")
 def biggest_risers(context: Context) -> list[Row]:
-    """The ten measures whose views rose most against the previous period (views in the period minus
-    views in the previous period; only measures that rose)."""
+    """De tien maatregelen waarvan het aantal keer bekeken het meest steeg ten opzichte van de vorige
+    periode (alleen stijgers)."""
     rows = _measure_rows(counts_by(context, _events(UsageEvent.Kind.MEASURE_VIEW), "measure", time_field="hour"))
     rising = [row for row in rows if row.values[-1] > row.values[-2]]
     return sorted(rising, key=lambda row: (-(row.values[-1] - row.values[-2]), row.label))[:10]
@@ -56,8 +57,9 @@ def biggest_risers(context: Context) -> list[Row]:
 
 @figure(section="menukaart", title=_("Zoekvragen zonder resultaat"), chart="")
 def searches_without_results(context: Context) -> list[Row]:
-    """Search texts (normalised: lower case, single spaces) that found no measure, searched at least
-    5 times in the period; less frequent texts are left out because a text can name an employer."""
+    """Zoekteksten (kleine letters, enkele spaties) die geen maatregel vonden en in de periode minstens 5
+    keer werden gezocht; minder vaak gezochte teksten staan er niet, omdat een zoektekst een werkgever
+    kan noemen."""
     searches = _events(UsageEvent.Kind.SEARCH).filter(result_count=0)
     frequent = (
         searches.filter(hour__gte=context.current.starts_at, hour__lt=context.current.ends_before)
@@ -75,9 +77,9 @@ def searches_without_results(context: Context) -> list[Row]:
 
 @figure(section="menukaart", title=_("Inhoudelijke gaten: veel vragen, weinig maatregelen"), chart="")
 def content_gaps(context: Context) -> list[Row]:
-    """Themes ordered by questions received in the period divided by (published measures in that
-    theme + 1), so a theme without any measure ranks highest; the number of published measures is
-    in the label. The ten themes with the highest ratio are shown."""
+    """Thema's op volgorde van het aantal vragen in de periode gedeeld door (gepubliceerde maatregelen in
+    dat thema + 1), zodat een thema zonder maatregel het hoogst komt; het aantal gepubliceerde
+    maatregelen staat in de naam. De tien thema's met de hoogste verhouding."""
     published = dict(
         Theme.objects.annotate(n=Count("measures", filter=Q(measures__status=Status.PUBLISHED))).values_list("pk", "n")
     )
@@ -91,9 +93,9 @@ def content_gaps(context: Context) -> list[Row]:
 
 @figure(section="menukaart", title=_("Suggesties op het vraagformulier (afbuiging)"), unit=SIGNALS, chart="")
 def deflection(context: Context) -> list[Row]:
-    """How often the question form suggested measures, how often a suggestion was opened, in how
-    many form visits, and how many of those visits still sent a question. "Afgebogen" = visits with
-    an opened suggestion minus those that still asked (the visitor found an answer without asking)."""
+    """Hoe vaak het vraagformulier maatregelen voorstelde, hoe vaak een voorstel werd geopend, in hoeveel
+    bezoeken, en hoeveel van die bezoeken toch een vraag stuurden. 'Afgebogen' = bezoeken met een
+    geopend voorstel min die toch een vraag stelden (de bezoeker vond een antwoord zonder te vragen)."""
     grouped = (
         SuggestionStat.objects.filter(day__gte=context.periods[0].start, day__lte=context.current.end)
         .annotate(bucket=context.bucket_by_date("day"))
