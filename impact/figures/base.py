@@ -30,6 +30,13 @@ class Context:
 
     periods: list[Period]
     today: date
+    # Results shared by several figures within one report (one query instead of several).
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def cached(self, key: str, compute):
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     @property
     def current(self) -> Period:

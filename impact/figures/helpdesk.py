@@ -6,7 +6,7 @@ Times are local (Europe/Amsterdam); a question belongs to the period in which it
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import ExtractMonth, ExtractYear, Lower, RowNumber, TruncDate
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
@@ -43,9 +43,15 @@ def questions(context: Context):
 def questions_received(context: Context) -> list[Row]:
     """Vragen die in de periode binnenkwamen (Nederlandse tijd), ook doorverwijzingen; dubbele vragen die
     zijn samengevoegd met een andere vraag tellen niet mee."""
-    counts = counts_by(context, questions(context), "status", time_field="created_at")
+    counts = _channel_counts(context)
     total = [sum(values) for values in zip(*counts.values(), strict=True)] if counts else [0] * len(context.periods)
     return [Row("totaal", _("Vragen"), total)]
+
+
+def _channel_counts(context: Context) -> dict:
+    return context.cached(
+        "channels", lambda: counts_by(context, questions(context), "channel", time_field="created_at")
+    )
 
 
 @figure(section="helpdesk", title=_("Vragen per maand"), exclusive=True)
@@ -87,7 +93,7 @@ def questions_per_month(context: Context) -> list[Row]:
 @figure(section="helpdesk", title=_("Vragen per kanaal"), exclusive=True)
 def questions_per_channel(context: Context) -> list[Row]:
     """Binnengekomen vragen per kanaal: webformulier, doorverwijzing door een partner, telefoon, e-mail."""
-    counts = counts_by(context, questions(context), "channel", time_field="created_at")
+    counts = _channel_counts(context)
     return choice_rows(counts, Channel.choices, context, unknown_label=_("Onbekend"))
 
 
@@ -109,10 +115,15 @@ def questions_per_theme(context: Context) -> list[Row]:
     """Binnengekomen vragen per thema van de menukaart dat de adviseur eraan gaf. Een vraag kan meer
     thema's hebben, dus de rijen tellen niet op tot het aantal vragen; vragen zonder thema tellen niet
     mee."""
-    through = Ticket.themes.through.objects.filter(ticket__merged_into__isnull=True)
-    counts = counts_by(context, through, "theme_id", time_field="ticket__created_at", count="ticket_id")
+
+    def compute():
+        through = Ticket.themes.through.objects.filter(ticket__merged_into__isnull=True)
+        return counts_by(context, through, "theme_id", time_field="ticket__created_at", count="ticket_id")
+
+    counts = context.cached("themes", compute)
     names = dict(Theme.objects.values_list("pk", "name"))
-    return sorted(named_rows(counts, names, context), key=lambda row: (-row.values[-1], row.label))
+    rows = [Row(row.key, row.label, list(row.values)) for row in named_rows(counts, names, context)]
+    return sorted(rows, key=lambda row: (-row.values[-1], row.label))
 
 
 @figure(section="helpdesk", title=_("Vragen per sector"), exclusive=True)
@@ -166,12 +177,15 @@ def _durations(context: Context, end_field: str, extra: Q) -> list:
             rank=Window(RowNumber(), partition_by=[F("bucket")], order_by=[F("days").asc(), F("pk").asc()]),
             n=Window(Count("pk"), partition_by=[F("bucket")]),
         )
+        .order_by()
     )
     result = [(None, None, 0) for _period in context.periods]
-    medians = ranked.filter(rank=nearest_rank("n", 50)).values_list("bucket", "days", "n")
-    p90s = dict(ranked.filter(rank=nearest_rank("n", 90)).values_list("bucket", "days"))
-    for bucket, days, n in medians:  # one row per period
-        result[bucket] = (days, p90s.get(bucket), n)
+    picked = ranked.annotate(r50=nearest_rank("n", 50), r90=nearest_rank("n", 90)).filter(
+        Q(rank=F("r50")) | Q(rank=F("r90"))
+    )
+    for bucket, days, rank, n, r50, r90 in picked.values_list("bucket", "days", "rank", "n", "r50", "r90"):
+        median, p90, _n = result[bucket]  # at most two rows per period (one when both ranks are the same)
+        result[bucket] = (days if rank == r50 else median, days if rank == r90 else p90, n)
     return result
 
 
@@ -223,20 +237,18 @@ def service_level_adherence(context: Context) -> list[Row]:
 def reopen_rate(context: Context) -> list[Row]:
     """Van de vragen uit de periode: het deel dat minstens één keer werd heropend (door een reactie van de
     werkgever of door een adviseur), volgens de audittrail van de helpdesk."""
-    reopened = AuditEvent.objects.filter(ticket=OuterRef("pk"), detail__status_to=TicketStatus.REOPENED).exclude(
-        detail__status_from=TicketStatus.REOPENED
-    )
     grouped = (
-        questions(context)
-        .filter(context.in_range("created_at"))
-        .annotate(bucket=context.bucket("created_at"), reopened=Exists(reopened))
+        AuditEvent.objects.filter(detail__status_to=TicketStatus.REOPENED, ticket__merged_into__isnull=True)
+        .exclude(detail__status_from=TicketStatus.REOPENED)
+        .filter(context.in_range("ticket__created_at"))
+        .annotate(bucket=context.bucket("ticket__created_at"))
         .values("bucket")
-        .annotate(whole=Count("pk"), part=Count("pk", filter=Q(reopened=True)))
+        .annotate(part=Count("ticket", distinct=True))
         .order_by()
     )
-    values = [(0, 0)] * len(context.periods)
-    for group in grouped:
-        values[group["bucket"]] = (group["part"], group["whole"])
+    reopened = {group["bucket"]: group["part"] for group in grouped}
+    totals = questions_received(context)[0].values
+    values = [(reopened.get(i, 0), total) for i, total in enumerate(totals)]
     return [Row("heropend", _("Heropend"), values)]
 
 
