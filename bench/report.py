@@ -87,10 +87,12 @@ def fill(first: int, last: int, ids: dict, total: int) -> None:
                 consent_share_with_partner, status, priority, due_date, first_response_at, created_at, updated_at,
                 closed_at, outcome_id, referring_organisation_id)
             SELECT '{PREFIX}' || g, 'Vraag', 'Vraag', 'Werkgever ' || (g % 40000), 'Demo', '', '',
-                (ARRAY['C','F','G','H','M','N','P','Q'])[1 + g % 8], (ARRAY['1-9','10-49','50-249','250+'])[1 + g % 4],
+                (ARRAY['C','F','G','H','M','N','P','Q'])[1 + g % 8],
+                (ARRAY['1-9','10-49','50-249','250+'])[1 + g % 4],
                 (ARRAY['utrecht','gelderland','zuid-holland','noord-holland','limburg'])[1 + g % 5],
                 (ARRAY['ja','nee','onbekend'])[1 + g % 3],
-                CASE WHEN g % 5 < 2 THEN 'doorverwijzing' WHEN g % 5 = 2 THEN 'web' WHEN g % 5 = 3 THEN 'e-mail' ELSE 'telefoon' END,
+                CASE WHEN g % 5 < 2 THEN 'doorverwijzing' WHEN g % 5 = 2 THEN 'web'
+                     WHEN g % 5 = 3 THEN 'e-mail' ELSE 'telefoon' END,
                 true, false,
                 CASE WHEN g % 10 < 7 THEN 'gesloten' WHEN g % 10 < 9 THEN 'beantwoord' ELSE 'nieuw' END,
                 'normaal', ({created})::date + 7,
@@ -106,19 +108,23 @@ def fill(first: int, last: int, ids: dict, total: int) -> None:
             f"""
             INSERT INTO helpdesk_ticket_themes (ticket_id, theme_id)
             SELECT t.id, ({themes})[1 + (t.id % 12)] FROM helpdesk_ticket t
-            WHERE t.reference LIKE '{PREFIX}%%' AND substr(t.reference, {len(PREFIX) + 1})::int BETWEEN {first} AND {last}
+            WHERE t.reference LIKE '{PREFIX}%%'
+                AND substr(t.reference, {len(PREFIX) + 1})::int BETWEEN {first} AND {last}
             UNION ALL
             SELECT t.id, ({themes})[1 + ((t.id / 3 + 5) % 12)] FROM helpdesk_ticket t
-            WHERE t.reference LIKE '{PREFIX}%%' AND substr(t.reference, {len(PREFIX) + 1})::int BETWEEN {first} AND {last}
+            WHERE t.reference LIKE '{PREFIX}%%'
+                AND substr(t.reference, {len(PREFIX) + 1})::int BETWEEN {first} AND {last}
                 AND t.id % 3 = 0 AND (t.id / 3 + 5) % 12 <> t.id % 12
             """  # noqa: S608
         )
         cursor.execute(
             f"""
-            CREATE TEMP TABLE IF NOT EXISTS bench_new AS SELECT id, created_at, first_response_at FROM helpdesk_ticket LIMIT 0;
+            CREATE TEMP TABLE IF NOT EXISTS bench_new AS
+                SELECT id, created_at, first_response_at FROM helpdesk_ticket LIMIT 0;
             TRUNCATE bench_new;
             INSERT INTO bench_new SELECT id, created_at, first_response_at FROM helpdesk_ticket
-            WHERE reference LIKE '{PREFIX}%%' AND substr(reference, {len(PREFIX) + 1})::int BETWEEN {first} AND {last};
+            WHERE reference LIKE '{PREFIX}%%'
+                AND substr(reference, {len(PREFIX) + 1})::int BETWEEN {first} AND {last};
             INSERT INTO helpdesk_message (kind, body, created_at, ticket_id)
             SELECT 'werkgever', 'Vraag', created_at, id FROM bench_new
             UNION ALL

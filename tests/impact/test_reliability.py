@@ -37,7 +37,8 @@ VISIBILITY = 12
 
 def _dsn() -> str:
     db = settings.DATABASES["default"]
-    return f"postgresql://{db['USER']}:{db.get('PASSWORD') or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    return f"postgresql://{db['USER']}:{db.get('PASSWORD') or ''}@{host}:{port}/{db['NAME']}"
 
 
 class Worker:

@@ -162,6 +162,7 @@ class Command(BaseCommand):
                 status_note="Concept ligt bij de redactie.",
             )  # fmt: skip
             Agreement.objects.create(
-                meeting_date=today - timedelta(days=20), action="Werkgevers uit de bouw uitnodigen voor een doe-netwerk",
+                meeting_date=today - timedelta(days=20),
+                action="Werkgevers uit de bouw uitnodigen voor een doe-netwerk",
                 owner=awvn or abu, due_date=today + timedelta(days=60),
             )  # fmt: skip
