@@ -131,7 +131,7 @@ def produce_report(*, report_id: int) -> bool:
 
 def _mail_distribution(report: Report) -> None:
     """One e-mail per address on the distribution list, in the transaction that completes the report."""
-    from helpdesk.services import queue_mail  # moves to core.outbox
+    from core.outbox import queue_mail
 
     url = settings.PORTAL_BASE_URL.rstrip("/") + reverse("impact:report_detail", kwargs={"pk": report.pk})
     period = Period(report.period_start, report.period_end)

@@ -22,7 +22,7 @@ import pytest
 from django.conf import settings
 from django.db import close_old_connections
 
-from helpdesk.models import OutboxMessage
+from core.models import OutboxMessage
 from impact import services
 from impact.models import Report, ReportStatus
 from impact.periods import Period

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from helpdesk.models import OutboxMessage
+from core.models import OutboxMessage
 from impact import services
 from impact.figures import REGISTRY
 from impact.models import Agreement, AgreementStatus, PartnerInput, Report, ReportStatus
