@@ -41,7 +41,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Impact demo: report {last.label} ({report.get_status_display()}).")
 
     def _tickets(self, start: date, today: date) -> int:
-        rng = random.Random(2026)  # noqa: S311 (demo data, not security)
+        rng = random.Random(2026)  # noqa: S311  # nosec B311 (demo data, not security)
         themes = list(Theme.objects.order_by("position", "name"))
         partners = list(Organisation.objects.referring_partners())
         outcomes = list(OutcomeCategory.objects.filter(is_active=True))
@@ -104,7 +104,7 @@ class Command(BaseCommand):
         return len(tickets)
 
     def _usage(self, start: date, today: date) -> None:
-        rng = random.Random(7)  # noqa: S311 (demo data, not security)
+        rng = random.Random(7)  # noqa: S311  # nosec B311 (demo data, not security)
         measures = list(Measure.objects.published()[:25])
         events = []
         day = start
