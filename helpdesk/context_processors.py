@@ -23,7 +23,6 @@ class NavLink:
 LINKS = (
     ("helpdesk.work_queue", _("Mijn werk"), "helpdesk:my_work", {"helpdesk:my_work"}),
     ("helpdesk.work_queue", _("Vragen"), "helpdesk:queue", {"helpdesk:queue", "helpdesk:ticket_detail"}),
-    ("helpdesk.view_capacity", _("Capaciteit"), "helpdesk:capacity", {"helpdesk:capacity"}),
     (
         "helpdesk.view_own_organisation_tickets",
         _("Doorverwijzingen"),

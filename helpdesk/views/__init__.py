@@ -19,7 +19,6 @@ from helpdesk.views.requester import (
 )
 from helpdesk.views.staff import (
     attachment_download,
-    capacity,
     my_work,
     queue,
     ticket_assign,
@@ -34,7 +33,6 @@ from helpdesk.views.staff import (
 __all__ = [
     "ask",
     "attachment_download",
-    "capacity",
     "my_work",
     "follow",
     "follow_attachment",
