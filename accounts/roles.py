@@ -75,6 +75,15 @@ ROLES: dict[str, Role] = {
                 "helpdesk.add_standardanswer",
                 "helpdesk.change_standardanswer",
                 "menukaart.view_content_gaps",
+                # Doe-netwerken: set networks up in the admin, moderate every network, review proposals.
+                "communities.view_network",
+                "communities.add_network",
+                "communities.change_network",
+                "communities.view_event",
+                "communities.add_event",
+                "communities.change_event",
+                "communities.moderate_network",
+                "communities.review_proposal",
             ),
         ),
         Role(

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class HelpdeskConfig(AppConfig):
     name = "helpdesk"
     verbose_name = _("Helpdesk")
+
+    def ready(self) -> None:
+        from helpdesk import signals  # noqa: F401  (questions move into a newly verified account)

@@ -128,6 +128,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "helpdesk.tasks.pseudonymise_expired_tickets",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Every Monday at 07:00 (Amsterdam): the weekly digest of each network's discussion, for the
+    # members who chose it.
+    "communities-weekly-digest": {
+        "task": "communities.tasks.send_weekly_digests",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
+    },
     # Every hour: remove plans made without an account whose session has expired (nobody can reach them).
     "menukaart-purge-visitor-plans": {
         "task": "menukaart.tasks.purge_unreachable_visitor_plans",
@@ -142,6 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# User name or e-mail address (employers log in with their address).
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "accounts.backends.EmailBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -149,6 +157,10 @@ LOGOUT_REDIRECT_URL = "core:home"
 LOGIN_THROTTLE_MAX_PER_ACCOUNT = env_int("LOGIN_THROTTLE_MAX_PER_ACCOUNT", 5)
 LOGIN_THROTTLE_MAX_PER_CLIENT = env_int("LOGIN_THROTTLE_MAX_PER_CLIENT", 20)
 LOGIN_THROTTLE_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60)
+# Employers' own accounts: how long the e-mail verification link works, and how many sign-ups one
+# client may start per hour.
+ACCOUNT_VERIFY_HOURS = env_int("ACCOUNT_VERIFY_HOURS", 48)
+ACCOUNT_SIGNUP_RATE_LIMIT = env_int("ACCOUNT_SIGNUP_RATE_LIMIT", 5)
 # Behind a reverse proxy every request comes from the proxy's address: name the request header
 # (as in request.META, e.g. HTTP_X_REAL_IP) that the proxy overwrites with the client's address.
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
@@ -233,6 +245,10 @@ HELPDESK_ATTACHMENT_TYPES = {
 HELPDESK_TEAM_EMAIL = env_str("HELPDESK_TEAM_EMAIL", "helpdesk@example.nl")
 # Outbox: attempts before a message is marked failed (it stays in the table, visible in the admin).
 HELPDESK_OUTBOX_MAX_ATTEMPTS = env_int("HELPDESK_OUTBOX_MAX_ATTEMPTS", 8)
+
+# --- Doe-netwerken ------------------------------------------------------------------------------
+# How long after posting a member may still edit a post in a network's discussion (minutes).
+COMMUNITIES_POST_EDIT_MINUTES = env_int("COMMUNITIES_POST_EDIT_MINUTES", 15)
 
 # --- Logging ------------------------------------------------------------------------------------
 LOGGING = {
