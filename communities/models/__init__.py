@@ -18,6 +18,7 @@ from communities.models.networks import (
     Network,
     NetworkQuerySet,
     NetworkStatus,
+    Region,
 )
 from communities.models.proposals import Proposal, ProposalKind, ProposalStatus
 from communities.models.resources import Resource, ResourceVisibility
@@ -40,6 +41,7 @@ __all__ = [
     "Proposal",
     "ProposalKind",
     "ProposalStatus",
+    "Region",
     "Resource",
     "ResourceVisibility",
 ]
