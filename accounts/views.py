@@ -2,13 +2,26 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import signup as signup_service
-from accounts.forms import SignupForm, ThrottledAuthenticationForm
+from accounts.forms import SignupForm, ThrottledAuthenticationForm, ThrottledPasswordChangeForm
+
+
+def _throttle_status(form, response):
+    """429 when the throttle refused, 503 when it could not count (the cache is down)."""
+    if form.unavailable:
+        response.status_code = 503
+    elif form.throttled:
+        response.status_code = 429
+    return response
 
 
 class LoginView(auth_views.LoginView):
@@ -16,10 +29,23 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_invalid(self, form):
-        response = super().form_invalid(form)
-        if form.throttled:
-            response.status_code = 429
-        return response
+        return _throttle_status(form, super().form_invalid(form))
+
+
+@never_cache
+def admin_login(request):
+    """The admin's own log-in page (/beheer/login/) is not used: it would bypass the throttle.
+    Staff log in through the site's log-in and come back to where the admin sent them."""
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    next_url = next_url or reverse("admin:index")
+    if request.user.is_authenticated:
+        if request.user.is_active and request.user.is_staff:
+            return redirect(next_url)
+        # Logged in without admin access: sending them to log in again would loop back here.
+        raise PermissionDenied
+    return redirect_to_login(next_url, login_url=reverse("accounts:login"))
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -33,16 +59,23 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = ThrottledPasswordChangeForm
     success_url = reverse_lazy("accounts:password_change_done")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_invalid(self, form):
+        return _throttle_status(form, super().form_invalid(form))
 
 
 # --- Employers' own accounts (sign-up, e-mail verification) ----------------------------------------
 
 
 def _safe_next(request, value: str) -> str:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    if value and url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if value and url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return value
     return ""
 
@@ -94,7 +127,10 @@ def signup_verify(request, token):
         user = signup_service.user_for_token(token)
     except signup_service.VerificationExpired:
         return render(
-            request, "registration/signup_verify.html", {"expired": True, "hours": settings.ACCOUNT_VERIFY_HOURS}, status=410
+            request,
+            "registration/signup_verify.html",
+            {"expired": True, "hours": settings.ACCOUNT_VERIFY_HOURS},
+            status=410,
         )
     if user is None:
         return render(request, "registration/signup_verify.html", {"invalid": True}, status=404)

@@ -32,7 +32,10 @@ from communities.models import (
 )
 from menukaart.models import Example, Measure, Theme
 
-WERKAGENDA = "Bron: Werkagenda VIA, afspraken tussen ABU, AWVN, FNV, Inspectie SZW, ministerie van SZW, NBBU, Randstad en VNO-NCW (2021)"
+WERKAGENDA = (
+    "Bron: Werkagenda VIA, afspraken tussen ABU, AWVN, FNV, Inspectie SZW, "
+    "ministerie van SZW, NBBU, Randstad en VNO-NCW (2021)"
+)
 ACTIEPLAN = "Bron: Ministerie van SZW (2023), Voortgang actieplan arbeidsmarktdiscriminatie"
 SER_DIB = "Bron: SER Diversiteit in Bedrijf (2022), Medewerkersnetwerken en medezeggenschap"
 
@@ -93,7 +96,9 @@ def _network(slug, *, themes, coordinators, examples=(), **fields):
     return network
 
 
-def _meeting(network, *, days, title, agenda, minutes="", capacity=None, is_public=True, location="", online_url="", by=None):
+def _meeting(
+    network, *, days, title, agenda, minutes="", capacity=None, is_public=True, location="", online_url="", by=None
+):
     starts = _local(days, 14)
     meeting = Meeting.objects.create(
         network=network,
@@ -130,17 +135,19 @@ def _public_events():
     Event.objects.create(
         title="21 maart: Internationale dag tegen racisme en discriminatie",
         description="Een dag om op het werk aandacht te vragen voor gelijke kansen en tegen discriminatie.",
-        starts_at=timezone.make_aware(datetime(year, 3, 21, 9)),
+        starts_at=datetime(year, 3, 21, 9, tzinfo=timezone.get_current_timezone()),
         all_day=True,
     )
     # Diversity Day: the first Tuesday of October.
     year = today.year if today.month < 10 else today.year + 1
-    first = datetime(year, 10, 1, 9)
+    first = datetime(year, 10, 1, 9, tzinfo=timezone.get_current_timezone())
     tuesday = first + timedelta(days=(1 - first.weekday()) % 7)
     Event.objects.create(
         title="Diversity Day",
-        description="Organisaties laten zien hoe zij werken aan diversiteit en inclusie. Doe mee met een eigen activiteit.",
-        starts_at=timezone.make_aware(tuesday),
+        description=(
+            "Organisaties laten zien hoe zij werken aan diversiteit en inclusie. Doe mee met een eigen activiteit."
+        ),
+        starts_at=tuesday,
         all_day=True,
     )
     Event.objects.create(
@@ -175,7 +182,10 @@ def load_demo() -> int:
             "selecteren, zoals een vaste vragenlijst, een divers selectiecomité en het weglaten van naam en foto in "
             "de eerste ronde. We oefenen in een veilige groep, met vallen en opstaan, en nemen wat we leren mee naar "
             "de menukaart. AWVN wil met meerdere van zulke groepen uitkomen op ongeveer 60 werkgevers die de toon "
-            "zetten.\n\n" + WERKAGENDA
+            "zetten. Enkele van deze lerende netwerken richten zich op het midden- en kleinbedrijf.\n\n"
+            + WERKAGENDA
+            + ".\n"
+            + ACTIEPLAN
         ),
         host_organisation=Organisation.objects.get(slug="awvn"),
         region=Region.NATIONAL,
@@ -195,12 +205,16 @@ def load_demo() -> int:
         werving,
         days=-21,
         title="Terugkombijeenkomst: de vaste vragenlijst",
-        agenda="1. Rondje: wat hebben we uitgeprobeerd?\n2. De vaste vragenlijst in de praktijk\n3. Afspraken voor het volgende kwartaal",
+        agenda=(
+            "1. Rondje: wat hebben we uitgeprobeerd?\n2. De vaste vragenlijst in "
+            "de praktijk\n3. Afspraken voor het volgende kwartaal"
+        ),
         minutes=(
             "Aanwezig: vier werkgevers en de coördinator.\n\n"
             "Drie werkgevers gebruiken nu een vaste vragenlijst in het eerste gesprek. Zij merken dat de gesprekken "
             "beter te vergelijken zijn en dat het selectiecomité minder op 'klik' beslist. Lastig: leidinggevenden "
-            "vinden het in het begin stijf. Wat hielp: samen de vragen opstellen en na afloop kort de scores bespreken.\n\n"
+            "vinden het in het begin stijf. Wat hielp: samen de vragen "
+            "opstellen en na afloop kort de scores bespreken.\n\n"
             "Afspraak: iedereen probeert het komend kwartaal bij ten minste twee vacatures."
         ),
         location="AWVN, Den Haag",
@@ -244,7 +258,10 @@ def load_demo() -> int:
         werving,
         days=24,
         title="Divers selectiecomité: hoe doe je dat?",
-        agenda="1. Opening\n2. Ervaringen met een divers selectiecomité\n3. Gastspreker SER Diversiteit in Bedrijf\n4. Afspraken",
+        agenda=(
+            "1. Opening\n2. Ervaringen met een divers selectiecomité\n3. "
+            "Gastspreker SER Diversiteit in Bedrijf\n4. Afspraken"
+        ),
         location="AWVN, Den Haag",
         online_url="https://meet.example.nl/werving",
         capacity=20,
@@ -255,10 +272,18 @@ def load_demo() -> int:
         werving,
         zorg,
         "Naam en foto weglaten: ervaringen?",
-        "Wij willen in de eerste ronde naam en foto weglaten. Wie heeft dat al gedaan, en hoe ging het met de recruiters?",
+        "Wij willen in de eerste ronde naam en foto weglaten. Wie heeft "
+        "dat al gedaan, en hoe ging het met de recruiters?",
         replies=[
-            (logistiek, "Wij doen het een half jaar. Recruiters moesten wennen, maar er komen meer verschillende mensen op gesprek."),
-            (werkgever or gemeente, "Let op: in de tweede ronde zie je alles alsnog. Gebruik daar een vaste vragenlijst."),
+            (
+                logistiek,
+                "Wij doen het een half jaar. Recruiters moesten wennen, maar er "
+                "komen meer verschillende mensen op gesprek.",
+            ),
+            (
+                werkgever or gemeente,
+                "Let op: in de tweede ronde zie je alles alsnog. Gebruik daar een vaste vragenlijst.",
+            ),
         ],
     )
     _thread(
@@ -310,7 +335,9 @@ def load_demo() -> int:
         uitzend,
         days=-35,
         title="Nee zeggen tegen een discriminerend verzoek",
-        agenda="1. Casussen uit de praktijk\n2. Hoe reageer je op een opdrachtgever?\n3. Wat heeft de intercedent nodig?",
+        agenda=(
+            "1. Casussen uit de praktijk\n2. Hoe reageer je op een opdrachtgever?\n3. Wat heeft de intercedent nodig?"
+        ),
         minutes=(
             "Twee uitzendorganisaties lieten zien hoe hun intercedenten reageren op een verzoek om 'geen mensen met "
             "een migratieachtergrond'. Belangrijk: een vaste zin die iedereen kent, steun van de leidinggevende en "
@@ -325,7 +352,10 @@ def load_demo() -> int:
         network=uitzend,
         meeting=held_uitzend,
         title="Geef intercedenten een vaste zin en steun van boven",
-        body="Intercedenten zeggen makkelijker nee als ze een vaste zin hebben en weten dat hun leidinggevende achter hen staat.",
+        body=(
+            "Intercedenten zeggen makkelijker nee als ze een vaste zin hebben "
+            "en weten dat hun leidinggevende achter hen staat."
+        ),
         published_at=held_uitzend.starts_at + timedelta(days=3),
         created_by=partner_abu,
     )
@@ -410,7 +440,13 @@ def load_demo() -> int:
         techniek,
         "Budget voor ons netwerk",
         "Ons netwerk krijgt nu geen budget. Hoe hebben jullie dat bij de directie geregeld?",
-        replies=[(gemeente, "Wij koppelden de doelen van het netwerk aan de doelen van de organisatie. Toen kwam er een klein budget.")],
+        replies=[
+            (
+                gemeente,
+                "Wij koppelden de doelen van het netwerk aan de doelen van de "
+                "organisatie. Toen kwam er een klein budget.",
+            )
+        ],
     )
     _public_events()
     return Network.objects.count()

@@ -58,9 +58,7 @@ def test_sign_up_verify_and_log_in_with_the_email_address(client):
     # The link works once.
     client.logout()
     assert client.post(link).status_code == 404
-    response = client.post(
-        reverse("accounts:login"), {"username": "Fatima@DeVries.example", "password": PASSWORD}
-    )
+    response = client.post(reverse("accounts:login"), {"username": "Fatima@DeVries.example", "password": PASSWORD})
     assert response.status_code == 302
 
 
@@ -160,7 +158,9 @@ def test_plan_page_offers_sign_up(client):
 @pytest.mark.django_db
 def test_wrong_password_for_an_address_says_the_same_as_for_an_unknown_one(client, werkgever):
     known = client.post(reverse("accounts:login"), {"username": werkgever.email, "password": "fout-wachtwoord-1"})
-    unknown = client.post(reverse("accounts:login"), {"username": "niemand@example.nl", "password": "fout-wachtwoord-1"})
+    unknown = client.post(
+        reverse("accounts:login"), {"username": "niemand@example.nl", "password": "fout-wachtwoord-1"}
+    )
     assert known.status_code == unknown.status_code == 200
     message = "De combinatie van gebruikersnaam en wachtwoord klopt niet."
     assert message in known.content.decode() and message in unknown.content.decode()

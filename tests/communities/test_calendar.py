@@ -21,7 +21,12 @@ def parse(response) -> Calendar:
 def test_public_feed_holds_fixed_dates_and_public_meetings_only(client, network):
     EventFactory(title="21 maart: Internationale dag tegen racisme en discriminatie")
     EventFactory(title="Diversity Day", starts_at=timezone.now() + timedelta(days=60), all_day=True)
-    MeetingFactory(network=network, is_public=True, title="Open bijeenkomst, met komma; en puntkomma", online_url="https://meet.example.nl/x")
+    MeetingFactory(
+        network=network,
+        is_public=True,
+        title="Open bijeenkomst, met komma; en puntkomma",
+        online_url="https://meet.example.nl/x",
+    )
     MeetingFactory(network=network, is_public=False, title="Besloten bijeenkomst")
     MeetingFactory(network=NetworkFactory(is_listed=False), is_public=True, title="Van een verborgen netwerk")
 
@@ -64,7 +69,9 @@ def test_calendar_page_lists_upcoming_public_dates(client, network):
     EventFactory(title="Impactbijeenkomst Werkagenda VIA", all_day=False)
     MeetingFactory(network=network, is_public=True, title="Openbare netwerkdag")
     past = timezone.now() - timedelta(days=3)
-    MeetingFactory(network=network, is_public=True, title="Al geweest", starts_at=past, ends_at=past + timedelta(hours=1))
+    MeetingFactory(
+        network=network, is_public=True, title="Al geweest", starts_at=past, ends_at=past + timedelta(hours=1)
+    )
     page = client.get(reverse("communities:calendar")).content.decode()
     assert "Impactbijeenkomst Werkagenda VIA" in page and "Openbare netwerkdag" in page
     assert "Al geweest" not in page

@@ -72,7 +72,9 @@ def test_empty_and_oversized_posts_get_dutch_messages_and_keep_the_text(client, 
 def test_reply_to_a_thread(client, network, member):
     thread = PostFactory(network=network)
     client.force_login(member)
-    client.post(reverse("communities:thread", args=[network.slug, thread.pk]), {"body": "Wij gebruiken een vaste lijst."})
+    client.post(
+        reverse("communities:thread", args=[network.slug, thread.pk]), {"body": "Wij gebruiken een vaste lijst."}
+    )
     assert thread.replies.get().author == member
 
 
@@ -133,7 +135,9 @@ def test_member_chooses_email_per_network(client, network, member):
     client.force_login(member)
     client.post(reverse("communities:email_preference", args=[network.slug]), {"email_preference": "per_bericht"})
     assert Membership.objects.get(user=member).email_preference == EmailPreference.PER_POST
-    response = client.post(reverse("communities:email_preference", args=[network.slug]), {"email_preference": "x"}, follow=True)
+    response = client.post(
+        reverse("communities:email_preference", args=[network.slug]), {"email_preference": "x"}, follow=True
+    )
     assert "Kies een van de drie mogelijkheden." in response.content.decode()
 
 
@@ -153,7 +157,9 @@ def test_weekly_digest_of_one_week_of_activity(network, member):
         titles.append(title)
         PostFactory(network=network, author=member, title=title, created_at=_at(monday + timedelta(days=offset), 10))
     thread = Post.objects.get(title=titles[0])
-    PostFactory(network=network, author=weekly, parent=thread, title="", body="Mijn reactie", created_at=_at(monday, 12))
+    PostFactory(
+        network=network, author=weekly, parent=thread, title="", body="Mijn reactie", created_at=_at(monday, 12)
+    )
     PostFactory(network=network, title="Vorige week", created_at=_at(monday - timedelta(days=1), 10))
     PostFactory(network=network, title="Deze week", created_at=_at(monday + timedelta(days=7), 10))
     hidden = PostFactory(network=network, title="Verborgen", created_at=_at(monday, 11))
@@ -197,7 +203,7 @@ def test_digest_is_scheduled_weekly_in_the_beat():
 def test_one_click_unsubscribe(client, network, member):
     membership = Membership.objects.get(user=member)
     url = services.unsubscribe_url(membership).split("testserver")[-1].split("://")[-1]
-    path = url[url.index("/"):]
+    path = url[url.index("/") :]
     assert "Ja, geen e-mail meer" in client.get(path).content.decode()
     membership.refresh_from_db()
     assert membership.email_preference == EmailPreference.WEEKLY  # GET (a mail scanner) changes nothing

@@ -134,7 +134,9 @@ def test_minutes_and_lessons_after_the_meeting(client, network, coordinator, mem
 @pytest.mark.django_db
 def test_minutes_before_the_meeting_are_refused(client, meeting, coordinator):
     client.force_login(coordinator)
-    response = client.post(reverse("communities:meeting_minutes", args=[meeting.network.slug, meeting.pk]), {"minutes": "x"})
+    response = client.post(
+        reverse("communities:meeting_minutes", args=[meeting.network.slug, meeting.pk]), {"minutes": "x"}
+    )
     assert response.status_code == 400
     assert "Een verslag kan pas na het begin van de bijeenkomst." in response.content.decode()
 

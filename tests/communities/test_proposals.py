@@ -77,7 +77,9 @@ def test_declined_or_pending_proposals_do_not_show_on_the_measure(client, networ
 def test_declining_needs_a_note(client, network, editor):
     proposal = ProposalFactory(network=network)
     client.force_login(editor)
-    response = client.post(reverse("communities:proposal_review", args=[proposal.pk]), {"decision": "decline", "note": ""})
+    response = client.post(
+        reverse("communities:proposal_review", args=[proposal.pk]), {"decision": "decline", "note": ""}
+    )
     assert response.status_code == 400
     assert "Schrijf kort waarom het voorstel niet wordt overgenomen." in response.content.decode()
 

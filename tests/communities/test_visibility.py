@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from communities import services
 from communities.models import ResourceVisibility
-from tests.communities.factories import LessonFactory, MeetingFactory, NetworkFactory, PostFactory, ResourceFactory
+from tests.communities.factories import LessonFactory, MeetingFactory, NetworkFactory, PostFactory
 
 VIEWERS = ["anoniem", "ander lid", "lid", "coördinator", "redacteur"]
 ALLOWED = {"lid", "coördinator", "redacteur"}
@@ -86,7 +86,9 @@ def test_minutes_and_member_only_lessons_show_only_to_participants(client, viewe
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("viewer", VIEWERS)
-def test_public_resource_downloads_for_everyone_members_only_file_for_participants(client, viewers, network, coordinator, viewer):
+def test_public_resource_downloads_for_everyone_members_only_file_for_participants(
+    client, viewers, network, coordinator, viewer
+):
     upload = SimpleUploadedFile("handreiking.pdf", b"%PDF-1.4 openbaar", content_type="application/pdf")
     public = services.add_resource(
         network=network, by=coordinator, title="Handreiking", upload=upload, visibility=ResourceVisibility.PUBLIC
