@@ -142,6 +142,43 @@ def leave_network(*, membership: Membership) -> Membership:
     return membership
 
 
+@transaction.atomic
+def invite_member(*, network: Network, email: str, by) -> None:
+    """A coordinator adds an employer by e-mail address (how networks "op uitnodiging" grow).
+
+    An address with an account becomes a member at once and is told; any other address gets an
+    invitation to make an account first. The coordinator sees the same answer either way."""
+    user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if user is None:
+        from django.urls import reverse
+
+        mail.send(
+            to=email.strip(),
+            subject=_("Uitnodiging voor %(network)s") % {"network": network.name},
+            template="communities/email/invitation.txt",
+            context={
+                "network": network,
+                "by": by,
+                "signup_url": mail.absolute(reverse("accounts:signup") + "?next=" + network.get_absolute_url()),
+            },
+        )
+        return
+    membership, _created = Membership.objects.select_for_update().get_or_create(network=network, user=user)
+    if membership.status == MembershipStatus.ACTIVE:
+        return
+    membership.status = MembershipStatus.ACTIVE
+    membership.organisation = user.organisation
+    membership.decided_at, membership.decided_by, membership.left_at = timezone.now(), by, None
+    membership.decline_reason = ""
+    membership.save()
+    mail.send(
+        to=user.email,
+        subject=_("Welkom in %(network)s") % {"network": network.name},
+        template="communities/email/membership_approved.txt",
+        context={"membership": membership, "network": network, "url": mail.absolute(network.get_absolute_url())},
+    )
+
+
 def set_email_preference(*, membership: Membership, preference: str) -> Membership:
     membership.email_preference = EmailPreference(preference)
     membership.save(update_fields=["email_preference"])

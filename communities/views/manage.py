@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from communities import permissions, services
-from communities.forms import DeclineForm, LessonForm, MeetingForm, MinutesForm, ProposalForm, ReviewForm
+from communities.forms import DeclineForm, InviteForm, LessonForm, MeetingForm, MinutesForm, ProposalForm, ReviewForm
 from communities.models import Lesson, Membership, Proposal, ProposalStatus
 from communities.services import CommunityError
 from communities.views.common import managed_network
@@ -16,9 +16,20 @@ from communities.views.public import meeting_context
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def members_manage(request, slug):
     network = managed_network(request, slug)
+    invite_form = InviteForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if invite_form.is_valid():
+            services.invite_member(network=network, email=invite_form.cleaned_data["email"], by=request.user)
+            messages.success(
+                request,
+                _("Verstuurd. Met een account is de werkgever nu lid; anders krijgt hij een uitnodiging voor een account."),
+            )
+            return redirect("communities:members_manage", slug=slug)
+        status = 400
     return render(
         request,
         "communities/members_manage.html",
@@ -26,8 +37,9 @@ def members_manage(request, slug):
             "network": network,
             "pending": network.memberships.pending().for_member_list(),
             "members": network.memberships.active().for_member_list(),
-            "decline_form": DeclineForm(),
+            "invite_form": invite_form,
         },
+        status=status,
     )
 
 

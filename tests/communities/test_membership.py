@@ -114,3 +114,24 @@ def test_motivation_too_long_gets_a_dutch_message_and_keeps_the_text(client, net
     body = response.content.decode()
     assert "Dit is te lang: gebruik ten hoogste 2000 tekens (nu 2001)." in body
     assert text in body
+
+
+@pytest.mark.django_db
+def test_coordinator_adds_an_employer_with_an_account_by_address(client, network, outsider, coordinator):
+    client.force_login(coordinator)
+    url = reverse("communities:members_manage", args=[network.slug])
+    assert client.post(url, {"email": outsider.email.upper()}).status_code == 302
+    assert Membership.objects.get(user=outsider).status == MembershipStatus.ACTIVE
+    assert "Welkom" in outbox_to(outsider.email)[0].subject
+
+
+@pytest.mark.django_db
+def test_coordinator_invites_an_unknown_address_to_make_an_account(client, network, coordinator):
+    client.force_login(coordinator)
+    url = reverse("communities:members_manage", args=[network.slug])
+    client.post(url, {"email": "nieuw@werkgever.example"})
+    [mail] = outbox_to("nieuw@werkgever.example")
+    assert "/account/registreren/" in mail.body
+    response = client.post(url, {"email": "geen adres"})
+    assert response.status_code == 400
+    assert "Vul een geldig e-mailadres in" in response.content.decode()
