@@ -48,7 +48,10 @@ class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mailadres van de werkgever"),
         max_length=254,
-        help_text=_("Heeft dit adres een account, dan is de werkgever meteen lid. Anders krijgt het een uitnodiging om een account te maken."),
+        help_text=_(
+            "Heeft dit adres een account, dan is de werkgever meteen lid. "
+            "Anders krijgt het een uitnodiging om een account te maken."
+        ),
         error_messages={
             "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl."),
             "required": _("Vul een e-mailadres in."),

@@ -26,7 +26,10 @@ def members_manage(request, slug):
             services.invite_member(network=network, email=invite_form.cleaned_data["email"], by=request.user)
             messages.success(
                 request,
-                _("Verstuurd. Met een account is de werkgever nu lid; anders krijgt hij een uitnodiging voor een account."),
+                _(
+                    "Verstuurd. Met een account is de werkgever nu lid; "
+                    "anders krijgt hij een uitnodiging voor een account."
+                ),
             )
             return redirect("communities:members_manage", slug=slug)
         status = 400
