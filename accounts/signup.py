@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, OrganisationKind
 from accounts.roles import WERKGEVER
 from accounts.services import assign_role
+from core.outbox import queue_mail
 from core.ratelimit import over_limit_or_log
 
 SALT = "accounts.signup.verify"
@@ -69,8 +70,6 @@ def _absolute(path: str) -> str:
 
 
 def _queue(**kwargs) -> None:
-    from helpdesk.services import queue_mail
-
     queue_mail(**kwargs)
 
 
@@ -106,7 +105,10 @@ def send_verification(*, user, next_url: str = "") -> None:
         to=user.email,
         subject=_("Bevestig je e-mailadres voor de Werkagenda VIA"),
         template="registration/signup_verify_email.txt",
-        context={"user": user, "link": link, "hours": settings.ACCOUNT_VERIFY_HOURS},
+        context={"hours": settings.ACCOUNT_VERIFY_HOURS},
+        about=user,
+        # The link holds the token: the outbox keeps it only until the message is sent.
+        private_link=link,
     )
 
 
@@ -134,6 +136,7 @@ def register_employer(
                 to=existing.email,
                 subject=_("Je hebt al een account bij de Werkagenda VIA"),
                 template="registration/signup_existing_email.txt",
+                about=existing,
                 context={
                     "user": existing,
                     "login_url": _absolute(reverse("accounts:login")),

@@ -363,7 +363,9 @@ def send_post_notifications(*, post_id: int) -> int:
             subject=_("Nieuw in %(network)s: %(subject)s")
             % {"network": post.network.name, "subject": (post.parent or post).title or _("een bericht")},
             template="communities/email/post.txt",
-            context={"post": post, "url": url, "unsubscribe_url": unsubscribe_url(membership)},
+            context={"post": post, "url": url},
+            about=membership,
+            unsubscribe_url=unsubscribe_url(membership),
         )
         count += 1
     Post.objects.filter(pk=post.pk).update(notified_at=timezone.now())
@@ -417,8 +419,9 @@ def send_weekly_digests(*, week_start: date | None = None) -> int:
                     "week_start": week_start,
                     "week_end": week_start + timedelta(days=6),
                     "url": url,
-                    "unsubscribe_url": unsubscribe_url(membership),
                 },
+                about=membership,
+                unsubscribe_url=unsubscribe_url(membership),
             )
             sent += 1
     return sent

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts import signup
 from accounts.roles import WERKGEVER
-from helpdesk.models import OutboxMessage
+from core.models import OutboxMessage
 from tests.factories import TEST_PASSWORD, UserFactory
 from tests.helpdesk.factories import TicketFactory
 from tests.menukaart.factories import MeasureFactory
@@ -33,8 +33,12 @@ def signup_data(**overrides):
 
 
 def verify_link(email: str) -> str:
-    body = OutboxMessage.objects.filter(to=email).latest("pk").body
-    return re.search(r"https?://[^\s]+/account/registreren/bevestigen/[^\s]+", body).group(0).split("8000", 1)[-1]
+    """The verification link of the latest e-mail (kept in the outbox only until it is sent)."""
+    message = OutboxMessage.objects.filter(to=email).latest("pk")
+    assert "/account/registreren/bevestigen/" not in message.body  # the body holds a placeholder
+    link = message.private_link
+    assert re.fullmatch(r"https?://[^\s]+/account/registreren/bevestigen/[^\s]+", link), link
+    return "/" + link.split("://", 1)[1].split("/", 1)[1]
 
 
 @pytest.mark.django_db

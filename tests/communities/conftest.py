@@ -8,7 +8,7 @@ from tests.factories import UserFactory
 
 def outbox_to(email: str):
     """The e-mails queued for one address (the shared outbox)."""
-    from helpdesk.models import OutboxMessage
+    from core.models import OutboxMessage
 
     return list(OutboxMessage.objects.filter(to=email).order_by("pk"))
 

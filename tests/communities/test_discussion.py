@@ -4,6 +4,7 @@ the weekly digest and one-click unsubscribe."""
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.core import mail as django_mail
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +29,11 @@ def test_member_posts_and_per_post_readers_get_an_email(client, network, member,
     assert response.status_code == 302
     [mail] = outbox_to(reader.email)
     assert "Anoniem solliciteren" in mail.subject
-    assert "/doe-netwerken/e-mail-afmelden/" in mail.body
+    assert mail.private_link == ""  # sent: the unsubscribe link is no longer kept in the outbox
+    [sent] = [message for message in django_mail.outbox if reader.email in message.to]
+    assert "/doe-netwerken/e-mail-afmelden/" in sent.body
+    assert sent.extra_headers["List-Unsubscribe"].startswith("<http")
+    assert sent.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert outbox_to(weekly.email) == []
     assert outbox_to(member.email) == []
     assert post.notified_at is not None
@@ -177,7 +182,8 @@ def test_weekly_digest_of_one_week_of_activity(network, member):
     assert "reageerde op “Dag 1: vraag over werving”" in mail.body
     assert "Vorige week" not in mail.body and "Deze week" not in mail.body and "Verborgen" not in mail.body
     assert "16 november tot en met 22 november 2026" in mail.body
-    assert "/doe-netwerken/e-mail-afmelden/" in mail.body
+    assert "/doe-netwerken/e-mail-afmelden/" in mail.private_link
+    assert "[[private-link]]" in mail.body
     assert DigestDelivery.objects.get(membership__user=weekly).post_count == 8
     # Running the task again for the same week sends nothing more.
     assert services.send_weekly_digests(week_start=monday) == 0
