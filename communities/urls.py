@@ -11,6 +11,8 @@ urlpatterns = [
     path("voorstellen/", views.proposal_review_list, name="proposal_review_list"),
     path("voorstellen/<int:pk>/", views.proposal_review, name="proposal_review"),
     path("e-mail-afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # Fixed paths go above this line (and their first segment into models.networks.RESERVED_SLUGS):
+    # everything below starts with a network's slug.
     path("<slug:slug>/", views.network_detail, name="network_detail"),
     path("<slug:slug>/agenda.ics", views.network_feed, name="network_feed"),
     path("<slug:slug>/lid-worden/", views.join, name="join"),

@@ -174,8 +174,11 @@ def submit_question(
     channel: str = Channel.WEB,
     form_visit: str = "",
     requester_user=None,
+    source: str = "",
 ) -> tuple[Ticket, str]:
     """A question asked directly by an employer. Returns the ticket and its follow link token.
+
+    `source`: where it was asked from (Ticket.source), e.g. "doe-netwerk:<slug>".
 
     `requester_user`: the logged-in registered employer who asked, who then also finds the ticket
     under "Mijn vragen". The caller decides (by permission) whether to pass it."""
@@ -196,6 +199,7 @@ def submit_question(
         consent_processing=True,
         channel=channel,
         requester_user=requester_user,
+        source=source,
     )
     token = issue_access_token(ticket=ticket)
     audit(ticket=ticket, action=AuditAction.CREATED, actor_label=REQUESTER_LABEL, channel=channel)

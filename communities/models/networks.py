@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -35,6 +36,22 @@ class EmailPreference(models.TextChoices):
     PER_POST = "per_bericht", _("Een e-mail bij elk nieuw bericht")
     WEEKLY = "wekelijks", _("Eén overzicht per week")
     NONE = "geen", _("Geen e-mail")
+
+
+# First path segments under /doe-netwerken/ that are pages of their own, not networks: a network
+# with one of these slugs could never be reached (communities/urls.py lists the fixed paths first).
+RESERVED_SLUGS = frozenset(
+    {"agenda", "agenda.ics", "mijn-netwerken", "voorstellen", "e-mail-afmelden", "goede-voorbeelden",
+     "moderatie", "rolmodellen", "beheer", "nieuw"}
+)  # fmt: skip
+
+
+def validate_network_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("Dit adres is al in gebruik door een vaste pagina van de doe-netwerken. Kies een ander."),
+            code="reserved",
+        )
 
 
 class NetworkQuerySet(models.QuerySet):
@@ -91,7 +108,7 @@ class NetworkQuerySet(models.QuerySet):
 class Network(models.Model):
     """A doe-netwerk: employers who practise proven measures together and learn from each other."""
 
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[validate_network_slug])
     name = models.CharField(_("naam"), max_length=150)
     summary = models.CharField(_("samenvatting in één zin"), max_length=300)
     description = models.TextField(_("beschrijving"), max_length=5000)

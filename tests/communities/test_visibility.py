@@ -148,3 +148,13 @@ def test_hidden_post_is_a_404_for_members_and_visible_to_the_coordinator(client,
     response = client.get(reverse("communities:thread", args=[network.slug, post.pk]))
     assert response.status_code == 200
     assert "Verborgen door de coördinator" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_network_cannot_take_the_address_of_a_fixed_page(network):
+    from django.core.exceptions import ValidationError
+
+    network.slug = "agenda"
+    with pytest.raises(ValidationError) as refused:
+        network.full_clean()
+    assert "vaste pagina" in str(refused.value)
