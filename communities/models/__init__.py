@@ -22,6 +22,7 @@ from communities.models.networks import (
 )
 from communities.models.proposals import Proposal, ProposalKind, ProposalStatus
 from communities.models.resources import Resource, ResourceVisibility
+from communities.models.role_models import RoleModel, RoleModelConsent, RoleModelQuerySet, RoleModelStatus
 
 __all__ = [
     "DigestDelivery",
@@ -44,4 +45,8 @@ __all__ = [
     "Region",
     "Resource",
     "ResourceVisibility",
+    "RoleModel",
+    "RoleModelConsent",
+    "RoleModelQuerySet",
+    "RoleModelStatus",
 ]

@@ -10,6 +10,14 @@ from communities.views.discussion import (
     thread,
     unsubscribe,
 )
+from communities.views.examples import (
+    example_decide,
+    example_react,
+    example_submit,
+    moderation_queue,
+    my_examples,
+    reaction_decide,
+)
 from communities.views.manage import (
     lesson_propose,
     lesson_publish,
@@ -33,8 +41,19 @@ from communities.views.members import (
 )
 from communities.views.public import index, meeting_detail, network_detail
 from communities.views.resources import resource_download, resources
+from communities.views.role_models import role_model_consent, role_model_detail, role_model_list, role_model_photo
 
 __all__ = [
+    "example_decide",
+    "example_react",
+    "example_submit",
+    "moderation_queue",
+    "my_examples",
+    "reaction_decide",
+    "role_model_consent",
+    "role_model_detail",
+    "role_model_list",
+    "role_model_photo",
     "calendar",
     "discussion",
     "email_preference",

@@ -32,7 +32,7 @@ def network_detail(request, slug):
             "coordinators": network.coordinators.select_related("organisation").order_by("last_name"),
             "meetings": meetings[:10],
             "lessons": lessons.select_related("meeting")[:10],
-            "examples": Example.objects.published().filter(networks=network)[:10],
+            "examples": Example.objects.published().for_list().filter(networks=network)[:12],
             "public_resources": Resource.objects.visible_to(request.user).filter(network=network).for_list()[:5],
             **roles,
         },

@@ -55,4 +55,18 @@ def viewers(member, other_member, coordinator, editor):
     return {"anoniem": None, "ander lid": other_member, "lid": member, "coördinator": coordinator, "redacteur": editor}
 
 
+@pytest.fixture
+def private_media(settings, tmp_path):
+    """Role-model photos go to a temporary private-media folder, removed after the test."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": settings.PRIVATE_MEDIA_ROOT},
+        },
+    }
+    return settings.PRIVATE_MEDIA_ROOT
+
+
 __all__ = ["MembershipStatus", "outbox_to"]

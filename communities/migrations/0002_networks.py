@@ -10,9 +10,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
+        ('communities', '0001_role_models'),
         ('accounts', '0001_initial'),
         ('menukaart', '0002_catalogue_search_plans_events'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
