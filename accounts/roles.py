@@ -46,6 +46,10 @@ ROLES: dict[str, Role] = {
                 "helpdesk.refer_ticket",
                 "helpdesk.view_own_organisation_tickets",
                 "menukaart.submit_example",
+                # impact: the report (with their own organisation's referral figures) and their input
+                "impact.view_report",
+                "impact.add_partnerinput",
+                "impact.change_partnerinput",
             ),
         ),
         Role(
@@ -60,6 +64,9 @@ ROLES: dict[str, Role] = {
                 "helpdesk.merge_ticket",
                 "helpdesk.view_capacity",
                 "helpdesk.view_standardanswer",
+                "impact.view_report",
+                "impact.produce_report",
+                "impact.view_agreement",
             ),
         ),
         Role(
@@ -89,6 +96,11 @@ ROLES: dict[str, Role] = {
                 "communities.change_event",
                 "communities.moderate_network",
                 "communities.review_proposal",
+                "impact.view_report",
+                "impact.produce_report",
+                "impact.view_agreement",
+                "impact.add_agreement",
+                "impact.change_agreement",
             ),
         ),
         Role(
