@@ -13,6 +13,7 @@ admin.site.site_title = _("VIA-beheer")
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("gezondheid/", core_views.health, name="health"),
+    path("api/", include("reach.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
