@@ -1,11 +1,15 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from accounts import views as accounts_views
 from core import views as core_views
+from reach import feeds
+from reach import views as reach_views
+from reach.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Werkagenda VIA portaal: beheer")
 admin.site.site_title = _("VIA-beheer")
@@ -14,6 +18,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("gezondheid/", core_views.health, name="health"),
     path("api/", include("reach.urls")),
+    path("robots.txt", reach_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("feeds/maatregelen/", feeds.MeasureFeed(), name="feed_measures"),
+    path("feeds/maatregelen/<slug:theme>/", feeds.MeasureFeed(), name="feed_measures_theme"),
+    path("feeds/praktijkvoorbeelden/", feeds.ExampleFeed(), name="feed_examples"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
