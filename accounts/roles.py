@@ -75,6 +75,9 @@ ROLES: dict[str, Role] = {
                 "helpdesk.add_standardanswer",
                 "helpdesk.change_standardanswer",
                 "menukaart.view_content_gaps",
+                "reach.view_shortlink",
+                "reach.add_shortlink",
+                "reach.change_shortlink",
             ),
         ),
         Role(

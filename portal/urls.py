@@ -19,6 +19,7 @@ urlpatterns = [
     path("gezondheid/", core_views.health, name="health"),
     path("api/", include("reach.urls")),
     path("robots.txt", reach_views.robots_txt, name="robots_txt"),
+    path("", include("reach.short_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("feeds/maatregelen/", feeds.MeasureFeed(), name="feed_measures"),
     path("feeds/maatregelen/<slug:theme>/", feeds.MeasureFeed(), name="feed_measures_theme"),
