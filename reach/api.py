@@ -109,7 +109,6 @@ class MeasureViewSet(OpenDataViewSet):
     def get_queryset(self):
         return (
             Measure.objects.published()
-            .defer("search_vector")
             .prefetch_related(
                 "levels", "themes", "phases", "sources",
                 Prefetch("materials", queryset=Material.objects.published().only("slug")),
