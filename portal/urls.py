@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 
 from accounts import views as accounts_views
 from core import views as core_views
+from reach import embeds as reach_embeds
 from reach import feeds
 from reach import views as reach_views
 from reach.sitemaps import SITEMAPS
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("menukaart/", include("menukaart.urls")),
     path("helpdesk/", include("helpdesk.urls")),
     path("doe-netwerken/", include("communities.urls")),
+    path("op-je-eigen-site/", reach_embeds.embed_guide, name="embed_guide"),
     # The admin's log-in and password change go to the site's own, throttled forms.
     path("beheer/login/", accounts_views.admin_login, name="admin_login"),
     path("beheer/password_change/", RedirectView.as_view(pattern_name="accounts:password_change")),

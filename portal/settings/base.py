@@ -311,3 +311,6 @@ OPEN_DATA_LICENCE_URL = env_str("OPEN_DATA_LICENCE_URL", "https://creativecommon
 OPEN_DATA_ATTRIBUTION = env_str(
     "OPEN_DATA_ATTRIBUTION", "Werkagenda VIA portaal (SER Diversiteit in Bedrijf en partners)"
 )
+# Partner sites that may show the embeddable widget (/embed/...) in a frame, e.g.
+# "https://www.awvn.nl,https://www.abu.nl" (comma-separated). No other page can ever be framed.
+EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS")
