@@ -36,7 +36,7 @@ ROLES: dict[str, Role] = {
             name=WERKGEVER,
             label=_("Werkgever"),
             is_staff=False,
-            permissions=("helpdesk.view_own_tickets",),
+            permissions=("helpdesk.view_own_tickets", "menukaart.submit_example"),
         ),
         Role(
             name=PARTNER_MEDEWERKER,
@@ -45,6 +45,11 @@ ROLES: dict[str, Role] = {
             permissions=(
                 "helpdesk.refer_ticket",
                 "helpdesk.view_own_organisation_tickets",
+                "menukaart.submit_example",
+                # impact: the report (with their own organisation's referral figures) and their input
+                "impact.view_report",
+                "impact.add_partnerinput",
+                "impact.change_partnerinput",
             ),
         ),
         Role(
@@ -59,6 +64,9 @@ ROLES: dict[str, Role] = {
                 "helpdesk.merge_ticket",
                 "helpdesk.view_capacity",
                 "helpdesk.view_standardanswer",
+                "impact.view_report",
+                "impact.produce_report",
+                "impact.view_agreement",
             ),
         ),
         Role(
@@ -78,6 +86,15 @@ ROLES: dict[str, Role] = {
                 "reach.view_shortlink",
                 "reach.add_shortlink",
                 "reach.change_shortlink",
+                "menukaart.moderate_example",
+                "menukaart.view_examplereaction",
+                *(f"communities.{action}_rolemodel" for action in ("view", "add", "change")),
+                "communities.publish_rolemodel",
+                "impact.view_report",
+                "impact.produce_report",
+                "impact.view_agreement",
+                "impact.add_agreement",
+                "impact.change_agreement",
             ),
         ),
         Role(
