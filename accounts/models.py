@@ -10,6 +10,38 @@ class OrganisationKind(models.TextChoices):
     EMPLOYER = "employer", _("Werkgever")
 
 
+# Shared by the helpdesk (the employer of a question) and the employer's profile (the self-scan).
+class SizeBand(models.TextChoices):
+    S1_9 = "1-9", _("1 tot 10 medewerkers")
+    S10_49 = "10-49", _("10 tot 50 medewerkers")
+    S50_249 = "50-249", _("50 tot 250 medewerkers")
+    S250 = "250+", _("250 of meer medewerkers")
+
+
+class Sector(models.TextChoices):
+    """The sections of the Standaard Bedrijfsindeling (SBI, CBS)."""
+
+    A = "A", _("A Landbouw, bosbouw en visserij")
+    B = "B", _("B Delfstoffenwinning")
+    C = "C", _("C Industrie")
+    D = "D", _("D Energievoorziening")
+    E = "E", _("E Waterbedrijven en afvalbeheer")
+    F = "F", _("F Bouwnijverheid")
+    G = "G", _("G Handel")
+    H = "H", _("H Vervoer en opslag")
+    I = "I", _("I Logies-, maaltijd- en drankverstrekking")  # noqa: E741
+    J = "J", _("J Informatie en communicatie")
+    K = "K", _("K Financiële dienstverlening")
+    L = "L", _("L Verhuur van en handel in onroerend goed")
+    M = "M", _("M Specialistische zakelijke diensten")
+    N = "N", _("N Verhuur en overige zakelijke diensten (o.a. uitzendbureaus)")
+    O = "O", _("O Openbaar bestuur en overheidsdiensten")  # noqa: E741
+    P = "P", _("P Onderwijs")
+    Q = "Q", _("Q Gezondheids- en welzijnszorg")
+    R = "R", _("R Cultuur, sport en recreatie")
+    S = "S", _("S Overige dienstverlening")
+
+
 class OrganisationQuerySet(models.QuerySet):
     def referring_partners(self):
         return self.filter(kind=OrganisationKind.REFERRING_PARTNER)
@@ -24,6 +56,9 @@ class Organisation(models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     kind = models.CharField(_("soort"), max_length=30, choices=OrganisationKind.choices)
     website = models.URLField(_("website"), blank=True)
+    # An employer's profile: used to fit the self-scan's recommendations to the organisation.
+    sector = models.CharField(_("sector"), max_length=1, choices=Sector.choices, blank=True)
+    size_band = models.CharField(_("aantal medewerkers"), max_length=10, choices=SizeBand.choices, blank=True)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()

@@ -1,4 +1,4 @@
-"""Keep the search vector current and merge a visitor's plan into their account on log-in."""
+"""Keep the search vector current; on log-in move a visitor's plan and self-scan into their account."""
 
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import m2m_changed, post_save
@@ -7,7 +7,7 @@ from taggit.models import TaggedItem
 
 from menukaart.models import Measure
 from menukaart.search import refresh_search_vectors
-from menukaart.services import merge_session_plan
+from menukaart.services import claim_session_scan, merge_session_plan
 
 
 @receiver(post_save, sender=Measure, dispatch_uid="menukaart_measure_saved")
@@ -46,3 +46,4 @@ def measure_tags_changed(sender, instance, action, **kwargs):
 def merge_plan_on_login(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         merge_session_plan(user=user, session=request.session)
+        claim_session_scan(user=user, session=request.session)

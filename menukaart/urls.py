@@ -22,6 +22,12 @@ urlpatterns = [
     path("mijn-menukaart/delen/intrekken/", views.plan_unshare, name="plan_unshare"),
     path("mijn-menukaart/mijn-menukaart.csv", views.plan_export_csv, name="plan_csv"),
     path("mijn-menukaart/mijn-menukaart.pdf", views.plan_export_pdf, name="plan_pdf"),
+    path("waar-sta-je/", views.scan_start, name="scan_start"),
+    path("waar-sta-je/voortgang/", views.scan_progress, name="scan_progress"),
+    path("waar-sta-je/kerncijfers/", views.key_figure_add, name="key_figure_add"),
+    path("waar-sta-je/kerncijfers/<int:pk>/verwijderen/", views.key_figure_delete, name="key_figure_delete"),
+    path("waar-sta-je/<int:pk>/", views.scan_result, name="scan_result"),
+    path("waar-sta-je/<int:pk>/stap/<int:number>/", views.scan_step, name="scan_step"),
     path("gedeeld/<linktoken:token>/", views.shared_plan, name="shared_plan"),
     path("beheer/zoekvragen-zonder-resultaat/", views.content_gaps, name="content_gaps"),
 ]

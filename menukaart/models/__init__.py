@@ -21,6 +21,7 @@ from menukaart.models.content import (
 )
 from menukaart.models.events import UsageEvent
 from menukaart.models.plans import Plan, PlanItem
+from menukaart.models.scans import KeyFigure, Scan, ScanAnswer
 
 __all__ = [
     "EVIDENCE_DEFINITIONS",
@@ -28,6 +29,7 @@ __all__ = [
     "Evidence",
     "Example",
     "Initiative",
+    "KeyFigure",
     "Level",
     "Material",
     "Measure",
@@ -37,6 +39,8 @@ __all__ = [
     "Plan",
     "PlanItem",
     "Publishable",
+    "Scan",
+    "ScanAnswer",
     "PublishableQuerySet",
     "Source",
     "Status",

@@ -38,6 +38,11 @@ class PlanItemQuerySet(models.QuerySet):
 
 
 class PlanItem(models.Model):
+    class Progress(models.TextChoices):
+        PLANNED = "gepland", _("Gepland")
+        STARTED = "gestart", _("Gestart")
+        DONE = "klaar", _("Klaar")
+
     plan = models.ForeignKey(Plan, verbose_name=_("menukaart"), on_delete=models.CASCADE, related_name="items")
     measure = models.ForeignKey(Measure, verbose_name=_("maatregel"), on_delete=models.CASCADE, related_name="+")
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -45,6 +50,9 @@ class PlanItem(models.Model):
     # Always the first day of the month (menukaart.forms.MonthField normalises it).
     start_month = models.DateField(_("startmaand"), null=True, blank=True)
     note = models.TextField(_("notitie"), max_length=2000, blank=True)
+    progress = models.CharField(_("status"), max_length=10, choices=Progress.choices, default=Progress.PLANNED)
+    started_on = models.DateField(_("gestart op"), null=True, blank=True)
+    done_on = models.DateField(_("klaar op"), null=True, blank=True)
     added_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
 
     objects = PlanItemQuerySet.as_manager()

@@ -20,6 +20,14 @@ from menukaart.views.plan import (
     plan_unshare,
     shared_plan,
 )
+from menukaart.views.scan import (
+    key_figure_add,
+    key_figure_delete,
+    scan_progress,
+    scan_result,
+    scan_start,
+    scan_step,
+)
 from menukaart.views.staff import content_gaps
 
 __all__ = [
@@ -28,6 +36,8 @@ __all__ = [
     "example_detail",
     "example_list",
     "initiative_list",
+    "key_figure_add",
+    "key_figure_delete",
     "level_overview",
     "material_link",
     "material_list",
@@ -41,5 +51,9 @@ __all__ = [
     "plan_remove",
     "plan_share",
     "plan_unshare",
+    "scan_progress",
+    "scan_result",
+    "scan_start",
+    "scan_step",
     "shared_plan",
 ]

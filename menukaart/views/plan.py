@@ -26,6 +26,7 @@ from menukaart.services import (
 )
 
 logger = logging.getLogger(__name__)
+PLAN_ITEM_FIELDS = ["position", "owner", "start_month", "note", "progress", "started_on", "done_on"]
 
 
 def _back(request, fallback: str):
@@ -51,7 +52,7 @@ def plan_detail(request):
                 if form.instance.pk:
                     form.instance.delete()
             for item in formset.save(commit=False):
-                item.save(update_fields=["position", "owner", "start_month", "note"])
+                item.save(update_fields=PLAN_ITEM_FIELDS)
             renumber_plan(plan=plan)
         messages.success(request, _("Je menukaart is opgeslagen."))
         return redirect("menukaart:plan")

@@ -40,6 +40,7 @@ def formset_data(items, **overrides):
                 f"items-{index}-owner": item.owner,
                 f"items-{index}-start_month": "",
                 f"items-{index}-note": item.note,
+                f"items-{index}-progress": item.progress,
             }
         )
     data.update(overrides)
