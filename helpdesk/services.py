@@ -605,7 +605,12 @@ def record_suggestion_open(*, form_visit: str) -> None:
     """A suggested measure was opened. The first open of a form visit counts that visit once."""
     from django.core.cache import cache
 
-    first_in_visit = bool(form_visit) and cache.add(f"helpdesk:visit-opened:{form_visit}", 1, timeout=24 * 3600)
+    from core.ratelimit import CACHE_ERRORS
+
+    try:
+        first_in_visit = bool(form_visit) and cache.add(f"helpdesk:visit-opened:{form_visit}", 1, timeout=24 * 3600)
+    except CACHE_ERRORS:  # statistics only: a cache outage must not cost the visitor anything
+        first_in_visit = False
     _bump(suggestion_opens=1, visits_with_open=1 if first_in_visit else 0)
 
 
@@ -613,9 +618,15 @@ def record_question_asked(*, form_visit: str) -> None:
     """A question was asked in a form visit where a suggestion had been opened: not deflected."""
     from django.core.cache import cache
 
-    if cache.get(f"helpdesk:visit-opened:{form_visit}") and cache.add(
-        f"helpdesk:visit-asked:{form_visit}", 1, timeout=24 * 3600
-    ):
+    from core.ratelimit import CACHE_ERRORS
+
+    try:
+        counted = cache.get(f"helpdesk:visit-opened:{form_visit}") and cache.add(
+            f"helpdesk:visit-asked:{form_visit}", 1, timeout=24 * 3600
+        )
+    except CACHE_ERRORS:  # statistics only: the question itself must be stored
+        counted = False
+    if counted:
         _bump(asked_after_open=1)
 
 

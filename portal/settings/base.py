@@ -100,6 +100,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
+            # A Redis that hangs must not hang every request: fail fast, the callers degrade.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -145,13 +147,19 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
-# Failed log-ins per account and per client, within the window, before log-in is refused.
-LOGIN_THROTTLE_MAX_PER_ACCOUNT = env_int("LOGIN_THROTTLE_MAX_PER_ACCOUNT", 5)
-LOGIN_THROTTLE_MAX_PER_CLIENT = env_int("LOGIN_THROTTLE_MAX_PER_CLIENT", 20)
+# The log-in throttle (accounts/throttle.py): failed log-ins per account and address pair within
+# the window; per address over all accounts, and site-wide (the global brake), within the slow window.
+LOGIN_THROTTLE_MAX_PER_PAIR = env_int("LOGIN_THROTTLE_MAX_PER_PAIR", 5)
 LOGIN_THROTTLE_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60)
+LOGIN_THROTTLE_MAX_PER_CLIENT = env_int("LOGIN_THROTTLE_MAX_PER_CLIENT", 100)
+LOGIN_THROTTLE_GLOBAL_MAX = env_int("LOGIN_THROTTLE_GLOBAL_MAX", 1000)
+LOGIN_THROTTLE_SLOW_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_SLOW_WINDOW_SECONDS", 60 * 60)
 # Behind a reverse proxy every request comes from the proxy's address: name the request header
-# (as in request.META, e.g. HTTP_X_REAL_IP) that the proxy overwrites with the client's address.
+# (as in request.META, e.g. HTTP_X_REAL_IP) that the proxy overwrites with the client's address,
+# and the proxy's own addresses or networks: the header is believed only from those.
+# "REMOTE_ADDR" says there is no proxy (production refuses to start with neither).
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Sessions: everyone is logged out after 12 hours; staff also after 30 minutes without activity.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 60 * 60)
