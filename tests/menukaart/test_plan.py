@@ -263,3 +263,35 @@ def test_unreachable_visitor_plans_are_purged(settings):
 
     assert purge_unreachable_visitor_plans() == 1
     assert set(Plan.objects.values_list("pk", flat=True)) == {shared.pk, owned.pk, fresh.pk}
+
+
+def test_status_with_dates_is_saved_and_filled_in_when_left_empty(client):
+    measure = MeasureFactory()
+    add(client, measure)
+    item = PlanItem.objects.get()
+    response = client.post(PLAN, formset_data([item], **{"items-0-progress": "klaar"}))
+    assert response.status_code == 302
+    item.refresh_from_db()
+    today = datetime.date.today()
+    assert item.progress == "klaar" and item.started_on == item.done_on
+    assert abs((item.done_on - today).days) <= 1
+    client.post(PLAN, formset_data([item], **{"items-0-progress": "gepland"}))
+    item.refresh_from_db()
+    assert item.progress == "gepland" and item.started_on is None and item.done_on is None
+
+
+def test_plan_form_errors_are_summarised_with_links_to_the_fields(client):
+    measure = MeasureFactory(title="Buddy")
+    add(client, measure)
+    item = PlanItem.objects.get()
+    data = formset_data(
+        [item],
+        **{"items-0-progress": "klaar", "items-0-started_on": "2027-05-01", "items-0-done_on": "2027-04-01"},
+    )
+    response = client.post(PLAN, data)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "Controleer je plan" in content
+    assert 'href="#id_items-0-done_on"' in content
+    assert "Buddy, klaar op: De datum &#x27;klaar op&#x27; ligt voor de datum &#x27;gestart op&#x27;." in content
+    assert 'value="2027-05-01"' in content  # nothing typed is lost
