@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from menukaart.models import Plan, PlanItem, Status, UsageEvent
 from menukaart.pdf import LocalStaticFetcher, render_pdf
