@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Sector, SizeBand
+from core.choices import Sector, SizeBand
 from menukaart.models import KeyFigure, PlanItem
 
 

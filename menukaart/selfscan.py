@@ -419,7 +419,7 @@ SECTOR_EXAMPLE_WORDS = {
 
 def size_fit(size_band: str) -> set[str]:
     """The measure sizes (menukaart.OrganisationSize) that fit an organisation of this size band."""
-    from accounts.models import SizeBand
+    from core.choices import SizeBand
 
     if size_band == SizeBand.S250:
         return {"groot", "beide"}

@@ -97,6 +97,17 @@ def find_plan(*, user, session) -> Plan | None:
     return Plan.objects.filter(pk=plan_id, user__isnull=True).first()
 
 
+def plan_item_count(*, user, session) -> int:
+    """How many published measures the visitor's plan holds, in one query (none without a plan)."""
+    items = PlanItem.objects.filter(measure__status=Status.PUBLISHED)
+    if user.is_authenticated:
+        return items.filter(plan__user=user).count()
+    plan_id = session.get(PLAN_SESSION_KEY)
+    if plan_id is None:
+        return 0
+    return items.filter(plan_id=plan_id, plan__user__isnull=True).count()
+
+
 @transaction.atomic
 def get_or_create_plan(*, user, session) -> Plan:
     plan = find_plan(user=user, session=session)

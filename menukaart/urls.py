@@ -22,6 +22,7 @@ urlpatterns = [
     path("mijn-menukaart/delen/intrekken/", views.plan_unshare, name="plan_unshare"),
     path("mijn-menukaart/mijn-menukaart.csv", views.plan_export_csv, name="plan_csv"),
     path("mijn-menukaart/mijn-menukaart.pdf", views.plan_export_pdf, name="plan_pdf"),
+    path("mijn-menukaart/afdrukken/", views.plan_print, name="plan_print"),
     path("waar-sta-je/", views.scan_start, name="scan_start"),
     path("waar-sta-je/voortgang/", views.scan_progress, name="scan_progress"),
     path("waar-sta-je/kerncijfers/", views.key_figure_add, name="key_figure_add"),

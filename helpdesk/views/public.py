@@ -46,6 +46,18 @@ def _render_ask(request, form, *, suggestions=None, status=200):
     )
 
 
+def _measure_initial(request) -> dict:
+    """"Stel een vraag over deze maatregel": the measure's title as subject and its themes ticked."""
+    slug = request.GET.get("maatregel", "")[:120]
+    measure = Measure.objects.published().prefetch_related("themes").filter(slug=slug).first() if slug else None
+    if measure is None:
+        return {}
+    return {
+        "subject": (_("Vraag over de maatregel '%(title)s'") % {"title": measure.title})[:200],
+        "themes": [theme.pk for theme in measure.themes.all()],
+    }
+
+
 def _account_initial(user) -> dict:
     """A logged-in registered employer does not type their own details again."""
     if not follows_own_questions(user):
@@ -53,6 +65,9 @@ def _account_initial(user) -> dict:
     initial = {"contact_name": user.get_full_name(), "contact_email": user.email}
     if user.organisation_id:
         initial["employer_name"] = user.organisation.name
+        # The employer's profile (organisation, sector, size band) fills in the same fields here.
+        initial["sector"] = user.organisation.sector
+        initial["size_band"] = user.organisation.size_band
     return {name: value for name, value in initial.items() if value}
 
 
@@ -60,9 +75,8 @@ def _account_initial(user) -> dict:
 def ask(request):
     """Stel een vraag. "Bekijk suggesties" re-renders with the typed text kept and matching measures."""
     if request.method == "GET":
-        return _render_ask(
-            request, AskForm(initial={"form_visit": secrets.token_hex(8), **_account_initial(request.user)})
-        )
+        initial = {"form_visit": secrets.token_hex(8), **_account_initial(request.user), **_measure_initial(request)}
+        return _render_ask(request, AskForm(initial=initial))
     if request.POST.get("action") == "suggest":
         found = suggest_measures(request.POST.get("question", ""))
         services.record_suggestions_shown(count=len(found))

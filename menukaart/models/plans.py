@@ -36,6 +36,14 @@ class PlanItemQuerySet(models.QuerySet):
     def for_plan_page(self):
         return self.select_related("measure").defer("measure__search_vector").order_by("position", "added_at")
 
+    def for_export(self):
+        """What the print view and the PDF show per measure: its sources and published materials too."""
+        from menukaart.models.content import Material
+
+        return self.for_plan_page().prefetch_related(
+            "measure__sources", models.Prefetch("measure__materials", queryset=Material.objects.published())
+        )
+
 
 class PlanItem(models.Model):
     class Progress(models.TextChoices):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Sector, SizeBand
+from core.choices import Sector, SizeBand
 
 
 class ScanQuerySet(models.QuerySet):

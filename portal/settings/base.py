@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
+                "menukaart.context_processors.plan",
                 "helpdesk.context_processors.navigation",
             ],
         },
