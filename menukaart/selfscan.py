@@ -399,24 +399,6 @@ def gaps(answers: dict[str, int], limit: int = MAX_GAPS) -> list[Gap]:
     return [Gap(question=q, value=value) for value, _step, _index, q in open_questions[:limit]]
 
 
-# Practice examples name their sector in free text; these words find an SBI section's examples.
-SECTOR_EXAMPLE_WORDS = {
-    "A": ("landbouw", "voedsel"),
-    "C": ("industrie", "chemie", "consumentengoederen", "productie"),
-    "F": ("bouw",),
-    "G": ("handel", "retail", "winkel"),
-    "H": ("vervoer", "logistiek", "openbaar vervoer"),
-    "I": ("horeca",),
-    "J": ("telecom", "ict", "informatie"),
-    "K": ("financi", "verzeker", "bank"),
-    "N": ("uitzend",),
-    "O": ("overheid", "defensie", "gemeente", "ministerie"),
-    "P": ("onderwijs",),
-    "Q": ("zorg",),
-    "R": ("cultuur", "sport"),
-}
-
-
 def size_fit(size_band: str) -> set[str]:
     """The measure sizes (menukaart.OrganisationSize) that fit an organisation of this size band."""
     from core.choices import SizeBand
@@ -442,12 +424,10 @@ def recommend(answers: dict[str, int], *, size_band: str = "", sector: str = "",
     if not slugs:
         return found
     measures = Measure.objects.published().for_catalogue().filter(slug__in=slugs, size__in=size_fit(size_band))
-    words = SECTOR_EXAMPLE_WORDS.get(sector, ())
-    if words:
-        same_sector = Q()
-        for word in words:
-            same_sector |= Q(examples__sector__icontains=word)
-        measures = measures.annotate(in_sector=Count("examples", filter=Q(examples__status="published") & same_sector))
+    if sector:
+        measures = measures.annotate(
+            in_sector=Count("examples", filter=Q(examples__status="published", examples__sector=sector))
+        )
     by_slug = {measure.slug: measure for measure in measures}
     shown: set[str] = set(exclude)
     for gap in found:

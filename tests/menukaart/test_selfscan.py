@@ -96,7 +96,7 @@ def test_recommendations_fit_the_size_and_do_not_repeat_a_measure():
 def test_recommendations_put_measures_with_an_example_from_the_sector_first():
     first = MeasureFactory(slug="werf-en-selecteer-objectief")
     second = MeasureFactory(slug="objectiveer-hr-processen")
-    ExampleFactory(sector="Uitzendbranche", measures=[second])
+    ExampleFactory(sector="N", measures=[second])
     answers = all_answers(3) | {"werving": 0}
     assert [m.slug for m in selfscan.recommend(answers, size_band="10-49")[0].measures] == [first.slug, second.slug]
     in_sector = selfscan.recommend(answers, size_band="10-49", sector="N")[0].measures

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('menukaart', '0002_catalogue_search_plans_events'),
+        ('menukaart', '0003_example_moderation_and_reactions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
