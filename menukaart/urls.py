@@ -10,6 +10,7 @@ urlpatterns = [
     path("niveaus/", views.level_overview, name="levels"),
     path("stappen/", views.phase_overview, name="phases"),
     path("bewijskracht/", views.evidence_scale, name="evidence_scale"),
+    path("begrippen/", views.glossary, name="glossary"),
     path("materialen/", views.material_list, name="material_list"),
     path("materialen/<slug:slug>/link/", views.material_link, name="material_link"),
     path("initiatieven/", views.initiative_list, name="initiative_list"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helpdesk import services
 from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm
-from helpdesk.models import Attachment, Message, MessageKind, Ticket
+from helpdesk.models import Attachment, Message, MessageKind, Ticket, TicketStatus
 from helpdesk.permissions import follows_own_questions, requester_can_reply
 from helpdesk.views.common import attachment_response, rate_limited
 from menukaart.models import Measure
@@ -86,7 +86,7 @@ def ask(request):
         form.is_valid()
         form.add_error(
             None,
-            _("U heeft in korte tijd te veel vragen verstuurd. Probeer het over een uur opnieuw, of bel de helpdesk."),
+            _("Je hebt in korte tijd te veel vragen verstuurd. Probeer het over een uur opnieuw, of bel de helpdesk."),
         )
         return _render_ask(request, form, status=429)
     if not form.is_valid():
@@ -110,7 +110,7 @@ def ask(request):
     )
     messages.success(
         request,
-        _("Uw vraag is ontvangen onder nummer %(reference)s. U ontvangt een bevestiging per e-mail.")
+        _("Je vraag is ontvangen onder nummer %(reference)s. Je ontvangt een bevestiging per e-mail.")
         % {"reference": ticket.reference},
     )
     return redirect("helpdesk:follow", token=token)
@@ -168,7 +168,9 @@ def render_follow(
             "reply_url": reply_url,
             "feedback_url": feedback_url,
             "thread": thread,
-            "has_answer": any(m.kind == MessageKind.REPLY for m in thread),
+            # "Did this help?" belongs under an answer, not under an advisor's clarifying question.
+            "has_answer": ticket.status in (TicketStatus.ANSWERED, TicketStatus.CLOSED)
+            and any(m.kind == MessageKind.REPLY for m in thread),
             "feedback": getattr(ticket, "feedback", None) if hasattr(ticket, "feedback") else None,
             "reply_form": reply_form or RequesterReplyForm(),
             "feedback_form": feedback_form or FeedbackForm(),
@@ -211,7 +213,7 @@ def follow_reply(request, token):
     if not form.is_valid():
         return _render_follow(request, token, ticket, reply_form=form, status=400)
     services.requester_reply(ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"])
-    messages.success(request, _("Uw reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
+    messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
     return redirect(reverse("helpdesk:follow", kwargs={"token": token}) + "#berichten")
 
 
@@ -223,7 +225,7 @@ def follow_feedback(request, token):
     if not form.is_valid():
         return _render_follow(request, token, ticket, feedback_form=form, status=400)
     services.record_feedback(ticket=ticket, helpful=form.cleaned_data["helpful"], reason=form.cleaned_data["reason"])
-    messages.success(request, _("Dank u wel voor uw feedback."))
+    messages.success(request, _("Dank je wel voor je feedback."))
     return redirect(reverse("helpdesk:follow", kwargs={"token": token}) + "#feedback")
 
 

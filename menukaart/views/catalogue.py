@@ -227,3 +227,10 @@ def example_detail(request, slug):
             "hashtag": settings.VIA_HASHTAG,
         },
     )
+
+
+@require_GET
+def glossary(request):
+    from menukaart.glossary import GLOSSARY
+
+    return render(request, "menukaart/glossary.html", {"terms": GLOSSARY})

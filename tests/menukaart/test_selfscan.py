@@ -323,3 +323,18 @@ def test_demo_employer_has_two_scans_months_apart_showing_progress_and_a_plan_wi
     assert progress == {"gepland", "gestart", "klaar"}
     assert user.key_figures.count() == 2
     assert user.organisation.size_band == "50-249"
+
+
+def test_jargon_is_explained_the_first_time_and_in_the_glossary(client):
+    from menukaart.glossary import explain_terms
+
+    text = explain_terms("Houd een vlootschouw. Na de vlootschouw volgt <b>borging</b>.")
+    assert text.count("een overleg waarin leidinggevenden") == 1
+    assert "&lt;b&gt;borging&lt;/b&gt;" not in text or "zorgen dat een aanpak blijft" in text
+    assert "<b>" not in text  # the input is escaped
+    measure = MeasureFactory(why_it_works="Werk met SMART doelen en intervisie.")
+    page = client.get(measure.get_absolute_url()).content.decode()
+    assert "Specifiek, Meetbaar" in page and "helpen elkaar met vragen" in page
+    glossary = client.get(reverse("menukaart:glossary")).content.decode()
+    for term in ("Borging", "Commitment van de top", "Intervisie", "SMART", "Vlootschouw"):
+        assert term in glossary
