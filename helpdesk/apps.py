@@ -6,5 +6,5 @@ class HelpdeskConfig(AppConfig):
     name = "helpdesk"
     verbose_name = _("Helpdesk")
 
-    def ready(self) -> None:
-        from helpdesk import signals  # noqa: F401  (questions move into a newly verified account)
+    def ready(self):
+        from helpdesk import signals  # noqa: F401 (connects the receivers)
