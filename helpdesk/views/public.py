@@ -126,12 +126,12 @@ def suggestion_open(request, slug):
 
 
 def _ticket_or_404(token: str) -> Ticket:
+    """The ticket this follow link was issued for, and never another one: not even the ticket it
+    was merged into (an e-mail address typed on the public form proves no identity, so a merge must
+    not hand one person's thread to whoever typed their address)."""
     ticket = services.ticket_for_token(token)
     if ticket is None:
         raise Http404
-    # A duplicate folded into another ticket of the same requester shows that ticket.
-    if ticket.merged_into_id and ticket.merged_into.contact_email.lower() == ticket.contact_email.lower():
-        return ticket.merged_into
     return ticket
 
 
@@ -159,6 +159,7 @@ def render_follow(
             "reply_form": reply_form or RequesterReplyForm(),
             "feedback_form": feedback_form or FeedbackForm(),
             "can_reply": requester_can_reply(ticket),
+            "merged": ticket.merged_into_id is not None,
         },
         status=status,
     )
