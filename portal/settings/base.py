@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.RequestBodyLimitMiddleware",
     "core.middleware.MethodNotAllowedPageMiddleware",
     "core.middleware.StaffSessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -237,10 +238,28 @@ HELPDESK_ATTACHMENT_TYPES = {
     ".jpg": ("image/jpeg",),
     ".jpeg": ("image/jpeg",),
 }
+# Replies of the requester (follow link and "Mijn vragen" together) per ticket per window.
+HELPDESK_REPLY_RATE_LIMIT = env_int("HELPDESK_REPLY_RATE_LIMIT", 10)
+HELPDESK_REPLY_RATE_WINDOW_SECONDS = env_int("HELPDESK_REPLY_RATE_WINDOW_SECONDS", 60 * 60)
+# All attachments of one ticket together may take at most this much storage (requesters' uploads
+# beyond it are refused).
+HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES = env_int("HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES", 50 * 1024 * 1024)
 # New questions are announced to this team address (the advisors' shared mailbox).
 HELPDESK_TEAM_EMAIL = env_str("HELPDESK_TEAM_EMAIL", "helpdesk@example.nl")
 # Outbox: attempts before a message is marked failed (it stays in the table, visible in the admin).
 HELPDESK_OUTBOX_MAX_ATTEMPTS = env_int("HELPDESK_OUTBOX_MAX_ATTEMPTS", 8)
+
+# --- Request size -------------------------------------------------------------------------------
+# A request body larger than this is refused with 413 before anything reads it
+# (core.middleware.RequestBodyLimitMiddleware): room for a message with five attachments of the
+# largest size and its text. Set the reverse proxy's limit (nginx client_max_body_size) the same.
+REQUEST_MAX_BODY_BYTES = env_int("REQUEST_MAX_BODY_BYTES", 5 * HELPDESK_MAX_ATTACHMENT_BYTES + 1024 * 1024)
+# Django's own limits: form fields without files (in memory), the number of fields and of files in
+# one request; uploaded files above FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # --- Logging ------------------------------------------------------------------------------------
 LOGGING = {
