@@ -8,6 +8,7 @@ import logging
 import secrets
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -110,12 +111,21 @@ def _lock(ticket: Ticket) -> Ticket:
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
 
 
+def shortened_file_name(name: str, limit: int = 200) -> str:
+    """The name within `limit` characters, shortened before its extension: "rapport….pdf" must
+    stay a .pdf for whoever downloads it (cutting the end cut the extension off)."""
+    if len(name) <= limit:
+        return name
+    suffix = PurePosixPath(name).suffix[:20]
+    return name[: len(name) - len(PurePosixPath(name).suffix)][: limit - len(suffix)] + suffix
+
+
 def _save_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
     for upload in files:
         Attachment.objects.create(
             message=message,
             file=upload,
-            original_name=upload.name[:200],
+            original_name=shortened_file_name(upload.name),
             content_type=upload.content_type or "application/octet-stream",
             size=upload.size,
         )

@@ -16,5 +16,5 @@ def purge_unreachable_visitor_plans() -> int:
     shared is kept while its link works. Idempotent.
     """
     cutoff = timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE)
-    deleted, _details = Plan.objects.filter(user=None, share_token=None, updated_at__lt=cutoff).delete()
+    deleted, _details = Plan.objects.filter(user=None, share_token_hash=None, updated_at__lt=cutoff).delete()
     return deleted
