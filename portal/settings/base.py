@@ -5,6 +5,7 @@ tasks executed eagerly in the web process, e-mail written to the console. Set DA
 REDIS_URL for the production shape (see docs/operations.md).
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -126,8 +127,9 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {
     # Every minute: workers write a heartbeat, so /gezondheid/ can tell whether tasks run.
     "worker-heartbeat": {"task": "core.tasks.record_heartbeat", "schedule": timedelta(minutes=1)},
-    # Every minute: send helpdesk e-mails that are due (new ones, and retries after a failure).
-    "helpdesk-flush-outbox": {"task": "helpdesk.tasks.flush_outbox", "schedule": timedelta(minutes=1)},
+    # Every minute: send the outbox's e-mails that are due (new ones, and retries after a failure).
+    # The entry keeps its old name, so beat's schedule file carries over; the task moved to core.
+    "helpdesk-flush-outbox": {"task": "core.tasks.flush_outbox", "schedule": timedelta(minutes=1)},
     # Every night at 03:15 (Amsterdam): pseudonymise tickets closed longer than the retention period.
     "helpdesk-pseudonymise": {
         "task": "helpdesk.tasks.pseudonymise_expired_tickets",
@@ -248,8 +250,14 @@ HELPDESK_REPLY_RATE_WINDOW_SECONDS = env_int("HELPDESK_REPLY_RATE_WINDOW_SECONDS
 HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES = env_int("HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES", 50 * 1024 * 1024)
 # New questions are announced to this team address (the advisors' shared mailbox).
 HELPDESK_TEAM_EMAIL = env_str("HELPDESK_TEAM_EMAIL", "helpdesk@example.nl")
-# Outbox: attempts before a message is marked failed (it stays in the table, visible in the admin).
-HELPDESK_OUTBOX_MAX_ATTEMPTS = env_int("HELPDESK_OUTBOX_MAX_ATTEMPTS", 8)
+
+# --- E-mail outbox (core.outbox), used by every app -----------------------------------------------
+# Attempts before a message is marked failed (it stays in the table, visible in the admin). Read from
+# HELPDESK_OUTBOX_MAX_ATTEMPTS too, its name before the outbox moved to core (remove next release).
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", int(os.environ.get("HELPDESK_OUTBOX_MAX_ATTEMPTS") or 8))
+# How long a worker's claim on a message holds: past Celery's hard time limit, so a claim this old
+# belongs to a worker that died mid-send and the message may be sent again (core.outbox).
+OUTBOX_SEND_LEASE_SECONDS = CELERY_TASK_TIME_LIMIT + 60
 
 # --- Request size -------------------------------------------------------------------------------
 # A request body larger than this is refused with 413 before anything reads it
