@@ -29,7 +29,7 @@ from menukaart.services import (
 logger = logging.getLogger(__name__)
 
 # The session key that carries a new share link's token from "make a link" to the plan page, once.
-NEW_SHARE_TOKEN_KEY = "menukaart:new-share-token"  # noqa: S105 - a session key name, not a secret
+NEW_SHARE_LINK_SESSION_KEY = "menukaart:new-share-link"
 
 
 def _back(request, fallback: str):
@@ -64,7 +64,7 @@ def plan_detail(request):
         messages.success(request, _("Je menukaart is opgeslagen."))
         return redirect("menukaart:plan")
     # The share link is shown once, right after it was made: only its hash is stored.
-    new_token = request.session.pop(NEW_SHARE_TOKEN_KEY, "")
+    new_token = request.session.pop(NEW_SHARE_LINK_SESSION_KEY, "")
     share_url = (
         request.build_absolute_uri(reverse("menukaart:shared_plan", args=[new_token]))
         if plan and new_token and plan.share_token_hash == Plan.hash_token(new_token)
@@ -102,7 +102,7 @@ def plan_share(request):
     if plan is None:
         messages.error(request, _("Je menukaart is nog leeg. Voeg eerst een maatregel toe."))
     else:
-        request.session[NEW_SHARE_TOKEN_KEY] = share_plan(plan=plan)
+        request.session[NEW_SHARE_LINK_SESSION_KEY] = share_plan(plan=plan)
         messages.success(request, _("Er is een nieuwe deellink gemaakt. Een eerdere link werkt niet meer."))
     return redirect("menukaart:plan")
 

@@ -18,8 +18,8 @@ from portal.settings.mail import CONSOLE_BACKEND, mail_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-# The development default; `check --deploy` fails when it (or a placeholder) is used (core/checks.py).
-DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdef"  # noqa: S105 - public on purpose
+# The development default, public on purpose: `check --deploy` refuses it (core/checks.py).
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdef"  # noqa: S105  # nosec B105
 SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 # Previous keys, still accepted for signatures (sessions, password-reset links) while rotating.
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
