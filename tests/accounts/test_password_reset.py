@@ -9,6 +9,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from core.models import OutboxMessage, OutboxStatus
 from tests.mailsettings import SMTP_BACKEND, use_mail_backend
@@ -100,6 +101,7 @@ def test_reset_with_redis_down_still_sends_and_logs(
 
 
 def test_the_reset_email_is_in_the_language_of_the_request(client, werkgever, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+    # The /en/ request leaves English active in this thread; the override puts back what was before.
+    with translation.override(settings.LANGUAGE_CODE), django_capture_on_commit_callbacks(execute=True):
         client.post("/en" + RESET, {"email": werkgever.email})
     assert "/en/account/" in mail.outbox[0].body
