@@ -39,8 +39,8 @@ def rate_limited_reply_form(request):
     form.add_error(
         None,
         _(
-            "U heeft in korte tijd veel reacties gestuurd. Wacht een uur en probeer het dan opnieuw; "
-            "uw tekst staat hieronder nog."
+            "Je hebt in korte tijd veel reacties gestuurd. Wacht een uur en probeer het dan opnieuw; "
+            "je tekst staat hieronder nog."
         ),
     )
     return form

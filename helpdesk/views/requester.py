@@ -89,7 +89,7 @@ def my_ticket_reply(request, reference):
     except services.AttachmentQuotaExceeded as refusal:
         form.add_error("attachments", str(refusal))
         return _render(request, ticket, reply_form=form, status=400)
-    messages.success(request, _("Uw reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
+    messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
     return redirect(reverse("helpdesk:my_ticket", args=[ticket.reference]) + "#berichten")
 
 
@@ -104,7 +104,7 @@ def my_ticket_feedback(request, reference):
     services.record_feedback(
         ticket=ticket, helpful=form.cleaned_data["helpful"], reason=form.cleaned_data["reason"], by=request.user
     )
-    messages.success(request, _("Dank u wel voor uw feedback."))
+    messages.success(request, _("Dank je wel voor je feedback."))
     return redirect(reverse("helpdesk:my_ticket", args=[ticket.reference]) + "#feedback")
 
 

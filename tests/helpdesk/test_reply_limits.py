@@ -43,7 +43,7 @@ def test_replies_through_the_follow_link_are_rate_limited_and_keep_the_text(clie
     response = client.post(url, {"body": "NOG-EEN-REACTIE", "attachments": [pdf()]})
     assert response.status_code == 429
     html = response.content.decode()
-    assert "U heeft in korte tijd veel reacties gestuurd" in html
+    assert "Je hebt in korte tijd veel reacties gestuurd" in html
     assert "NOG-EEN-REACTIE" in html  # the typed text is kept
     assert requester_messages(ticket).count() == 3
     assert not Attachment.objects.exists()
@@ -59,7 +59,7 @@ def test_follow_link_and_my_questions_share_one_limit_per_ticket(client, werkgev
     assert client.post(my_reply, {"body": "Twee"}, REMOTE_ADDR="198.51.100.2").status_code == 302
     response = client.post(my_reply, {"body": "Drie"}, REMOTE_ADDR="203.0.113.9")
     assert response.status_code == 429
-    assert "U heeft in korte tijd veel reacties gestuurd" in response.content.decode()
+    assert "Je hebt in korte tijd veel reacties gestuurd" in response.content.decode()
     assert requester_messages(ticket).count() == 2
 
 

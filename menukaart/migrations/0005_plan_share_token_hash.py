@@ -16,7 +16,7 @@ def hash_existing_tokens(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("menukaart", "0003_example_moderation_and_reactions"),
+        ("menukaart", "0004_selfscan_plan_progress"),
     ]
 
     operations = [
