@@ -260,6 +260,9 @@ class Ticket(models.Model):
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     pseudonymised_at = models.DateTimeField(_("gepseudonimiseerd op"), null=True, blank=True)
+    # The question form's idempotency key: a hash of the form visit and what was asked (see
+    # services.submission_key). The same form posted twice finds this ticket instead of a second one.
+    submission_key = models.CharField(_("formulierinzending"), max_length=64, blank=True, editable=False)
     # The e-mails about this ticket in the shared outbox (erased with the ticket's personal data).
     outbox = GenericRelation(
         "core.OutboxMessage", content_type_field="about_type", object_id_field="about_id", related_query_name="ticket"
@@ -296,6 +299,9 @@ class Ticket(models.Model):
             models.CheckConstraint(
                 condition=~Q(channel=Channel.REFERRAL) | Q(referring_organisation__isnull=False),
                 name="helpdesk_referral_has_partner",
+            ),
+            models.UniqueConstraint(
+                fields=["submission_key"], condition=~Q(submission_key=""), name="helpdesk_ticket_one_per_submission"
             ),
         ]
 
