@@ -506,7 +506,8 @@ class Feedback(models.Model):
 class SuggestionStat(models.Model):
     """Daily counters for suggested measures on the question form. No personal data at all.
 
-    A "form visit" is identified only by a random number in the form, never linked to a person.
+    A "form visit" is identified only by a random number in the form; these counters never hold it
+    (a ticket keeps it only hashed into its submission key, against double posts).
     Deflection = visits where a suggestion was opened minus those that still asked a question.
     """
 

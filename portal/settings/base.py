@@ -118,6 +118,13 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 CELERY_TASK_ACKS_LATE = True
+# A task whose worker process dies (killed, out of memory) goes back to the queue instead of being
+# acknowledged as done. Tasks are idempotent (the outbox skips a message that is sent or claimed).
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Redis redelivers a message nobody acknowledged after this many seconds. It must outlast the longest
+# task (CELERY_TASK_TIME_LIMIT) and the longest retry countdown (the outbox waits up to an hour):
+# a shorter one would hand a running or waiting task to a second worker.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": max(2 * 3600, 2 * CELERY_TASK_TIME_LIMIT)}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "portal")
 CELERY_TIMEZONE = "Europe/Amsterdam"
