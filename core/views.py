@@ -1,12 +1,14 @@
 import logging
+import sys
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
+from django.template import loader
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -106,3 +108,19 @@ def csrf_failure(request, reason=""):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+# The database is away (restarting, failing over, out of connections): the request cannot be
+# served, but it is not a bug. Visitors get a Dutch 503 with Retry-After instead of "er ging iets
+# mis", and monitoring sees a 503 (temporary) rather than a 500. The page touches nothing that
+# needs the database: a plain template, no context processors.
+DATABASE_AWAY = (OperationalError, InterfaceError)
+
+
+def server_error(request):
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_AWAY):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.services import load_demo_users, load_organisations
 
-DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 (demo accounts only, refused when DEBUG is off)
+DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 (demo accounts only, refused when DEBUG is off)  # nosec B105
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         # Users first: some apps' demo content (helpdesk tickets) is made by the demo users.
         users = load_demo_users(password=DEMO_PASSWORD)
         # Other apps contribute their demo content through their own load_* commands.
-        for command in ("load_menukaart", "load_helpdesk_demo"):
+        for command in ("load_menukaart", "load_helpdesk_demo", "load_examples_demo"):
             try:
                 call_command(command, verbosity=0)
             except CommandError as error:

@@ -30,7 +30,7 @@ MEASURE_SCALARS = {
 }  # fmt: skip
 MEASURE_LINKS = {"levels", "themes", "phases", "tags", "sources", "related", "materials", "initiatives"}
 EXAMPLE_FIELDS = {"slug", "title", "organisation", "sector", "what_they_did", "what_it_brought", "measures", "themes"}
-EXAMPLE_FIELDS |= {"sources"}
+EXAMPLE_FIELDS |= {"sources", "size_band"}
 
 
 class Loader:
@@ -49,7 +49,7 @@ class Loader:
             return None
         try:
             loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
-            return yaml.load(file.read_text(encoding="utf-8"), Loader=loader) or []  # noqa: S506 (a safe loader)
+            return yaml.load(file.read_text(encoding="utf-8"), Loader=loader) or []  # noqa: S506 (a safe loader)  # nosec B506
         except yaml.YAMLError as error:
             self.errors.append(f"{name}: geen geldige YAML: {error}")
             return None
@@ -177,7 +177,7 @@ class Loader:
 
         for record in self.records("examples.yaml", self.read("examples.yaml"), EXAMPLE_FIELDS):
             where = f"examples.yaml '{record['slug']}'"
-            values = {k: record.get(k) or "" for k in ("title", "organisation", "sector", "what_they_did")}
+            values = {k: record.get(k) or "" for k in ("title", "organisation", "sector", "size_band", "what_they_did")}
             values["what_it_brought"] = record.get("what_it_brought") or ""
             obj = self.upsert(Example, {"slug": record["slug"]}, values, where, publish=True)
             if obj is None:
