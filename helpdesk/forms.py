@@ -67,7 +67,7 @@ class AttachmentsField(forms.FileField):
         files = [f for f in files if f]
         if len(files) > MAX_ATTACHMENTS:
             raise ValidationError(
-                _("U kunt maximaal %(max)s bestanden tegelijk meesturen; u koos er %(count)s."),
+                _("Je kunt maximaal %(max)s bestanden tegelijk meesturen; je koos er %(count)s."),
                 params={"max": MAX_ATTACHMENTS, "count": len(files)},
                 code="too_many",
             )
@@ -122,7 +122,7 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
 
 
 class EmployerFieldsMixin(forms.ModelForm):
-    themes = ThemeChoiceField(label=_("Waar gaat uw vraag over?"))
+    themes = ThemeChoiceField(label=_("Waar gaat je vraag over?"))
 
     class Meta:
         model = Ticket
@@ -141,7 +141,7 @@ class EmployerFieldsMixin(forms.ModelForm):
         ]
         labels = {
             "subject": _("Onderwerp"),
-            "question": _("Uw vraag"),
+            "question": _("Je vraag"),
             "employer_name": _("Naam van de organisatie"),
             "contact_name": _("Naam contactpersoon"),
             "contact_email": _("E-mailadres"),
@@ -149,7 +149,7 @@ class EmployerFieldsMixin(forms.ModelForm):
             "sector": _("Sector"),
             "size_band": _("Aantal medewerkers"),
             "province": _("Provincie"),
-            "charter_signatory": _("Heeft uw organisatie het Charter Diversiteit ondertekend?"),
+            "charter_signatory": _("Heeft je organisatie het Charter Diversiteit ondertekend?"),
         }
         widgets = {
             "question": forms.Textarea(attrs={"rows": 8}),
@@ -157,11 +157,11 @@ class EmployerFieldsMixin(forms.ModelForm):
         }
         error_messages = {
             "subject": {"required": _("Vul een onderwerp in.")},
-            "question": {"required": _("Beschrijf uw vraag.")},
+            "question": {"required": _("Beschrijf je vraag.")},
             "employer_name": {"required": _("Vul de naam van de organisatie in.")},
             "contact_name": {"required": _("Vul de naam van de contactpersoon in.")},
             "contact_email": {
-                "required": _("Vul een e-mailadres in, zodat wij u kunnen antwoorden."),
+                "required": _("Vul een e-mailadres in, zodat we je kunnen antwoorden."),
                 "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl."),
             },
         }
@@ -173,12 +173,12 @@ class EmployerFieldsMixin(forms.ModelForm):
         self.fields["question"].min_length = 10
         self.fields["question"].max_length = MAX_TEXT_LENGTH
         self.fields["question"].validators.append(MaxLengthValidator(MAX_TEXT_LENGTH))
-        self.fields["question"].error_messages["min_length"] = _("Beschrijf uw vraag in minstens 10 tekens.")
+        self.fields["question"].error_messages["min_length"] = _("Beschrijf je vraag in minstens 10 tekens.")
 
     def clean_question(self):
         question = self.cleaned_data["question"].strip()
         if len(question) < 10:
-            raise ValidationError(_("Beschrijf uw vraag in minstens 10 tekens."), code="min_length")
+            raise ValidationError(_("Beschrijf je vraag in minstens 10 tekens."), code="min_length")
         return question
 
 
@@ -192,7 +192,7 @@ class AskForm(EmployerFieldsMixin):
         ),
         error_messages={
             "required": _(
-                "Geef toestemming voor het gebruik van uw gegevens, anders kunnen wij uw vraag niet beantwoorden."
+                "Geef toestemming voor het gebruik van je gegevens, anders kunnen wij je vraag niet beantwoorden."
             )
         },
     )
@@ -227,7 +227,7 @@ class AskForm(EmployerFieldsMixin):
 class ReferralForm(EmployerFieldsMixin):
     consent_processing = forms.BooleanField(
         label=_("De werkgever geeft toestemming om de vraag en contactgegevens door te geven aan SER/DiB."),
-        error_messages={"required": _("Zonder toestemming van de werkgever kunt u de vraag niet doorverwijzen.")},
+        error_messages={"required": _("Zonder toestemming van de werkgever kun je de vraag niet doorverwijzen.")},
     )
     consent_share_with_partner = forms.BooleanField(
         label=_("De werkgever geeft toestemming om het antwoord van SER/DiB met onze organisatie te delen."),
@@ -298,10 +298,10 @@ class NoteForm(forms.Form):
 
 class RequesterReplyForm(forms.Form):
     body = forms.CharField(
-        label=_("Uw reactie"),
+        label=_("Je reactie"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=MAX_TEXT_LENGTH,
-        error_messages={"required": _("Schrijf uw reactie.")},
+        error_messages={"required": _("Schrijf je reactie.")},
     )
     attachments = AttachmentsField()
 
@@ -310,11 +310,11 @@ class FeedbackForm(forms.Form):
     helpful = forms.TypedChoiceField(
         choices=[("ja", _("Ja")), ("nee", _("Nee"))],
         coerce=lambda value: value == "ja",
-        label=_("Heeft dit antwoord u geholpen?"),
+        label=_("Heeft dit antwoord je geholpen?"),
         error_messages={"required": _("Kies ja of nee."), "invalid_choice": _("Kies ja of nee.")},
     )
     reason = forms.CharField(
-        label=_("Wilt u toelichten waarom?"),
+        label=_("Wil je toelichten waarom?"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
@@ -361,7 +361,7 @@ class MergeForm(forms.Form):
         label=_("Samenvoegen met vraagnummer"),
         max_length=20,
         help_text=_("Bijvoorbeeld DIB-2026-000123."),
-        error_messages={"required": _("Vul het vraagnummer in van de vraag waarmee u wilt samenvoegen.")},
+        error_messages={"required": _("Vul het vraagnummer in van de vraag waarmee je wilt samenvoegen.")},
     )
 
     def __init__(self, *args, ticket: Ticket, **kwargs):

@@ -242,7 +242,7 @@ def submit_question(
     audit(ticket=ticket, action=AuditAction.CREATED, actor_label=REQUESTER_LABEL, channel=channel)
     mail_requester(
         ticket=ticket,
-        subject=f"[{ticket.reference}] Uw vraag is ontvangen",
+        subject=f"[{ticket.reference}] Je vraag is ontvangen",
         template="helpdesk/email/received.txt",
         context={"ticket": ticket},
     )
@@ -297,7 +297,7 @@ def refer_question(
     if contact_email:
         mail_requester(
             ticket=ticket,
-            subject=f"[{ticket.reference}] Uw vraag is doorgestuurd naar SER Diversiteit in Bedrijf",
+            subject=f"[{ticket.reference}] Je vraag is doorgestuurd naar SER Diversiteit in Bedrijf",
             template="helpdesk/email/received.txt",
             context={"ticket": ticket, "referred": True},
         )
@@ -364,7 +364,7 @@ def assign_ticket(*, ticket: Ticket, to, by) -> Ticket:
     if to is not None and to != by and to.email:
         queue_mail(
             to=to.email,
-            subject=f"[{ticket.reference}] Aan u toegewezen",
+            subject=f"[{ticket.reference}] Aan je toegewezen",
             template="helpdesk/email/assigned.txt",
             context={"ticket": ticket, "url": _absolute(ticket.get_absolute_url())},
             about=ticket,
@@ -399,14 +399,14 @@ def reply(
     if ticket.contact_email:
         mail_requester(
             ticket=ticket,
-            subject=f"[{ticket.reference}] Antwoord op uw vraag",
+            subject=f"[{ticket.reference}] Antwoord op je vraag",
             template="helpdesk/email/answered.txt",
             context={"ticket": ticket},
         )
     if ticket.consent_share_with_partner and ticket.referred_by_id and ticket.referred_by.email:
         queue_mail(
             to=ticket.referred_by.email,
-            subject=f"[{ticket.reference}] Antwoord op uw doorverwijzing",
+            subject=f"[{ticket.reference}] Antwoord op je doorverwijzing",
             template="helpdesk/email/partner_answered.txt",
             context={"ticket": ticket, "url": _absolute(reverse("helpdesk:referral_detail", args=[ticket.reference]))},
             about=ticket,

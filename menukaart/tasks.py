@@ -4,7 +4,7 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from menukaart.models import Plan
+from menukaart.models import Plan, Scan
 
 
 @shared_task(ignore_result=True)
@@ -17,4 +17,6 @@ def purge_unreachable_visitor_plans() -> int:
     """
     cutoff = timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE)
     deleted, _details = Plan.objects.filter(user=None, share_token=None, updated_at__lt=cutoff).delete()
-    return deleted
+    # The same holds for a self-scan made without an account and never saved by signing up.
+    scans, _details = Scan.objects.filter(user=None, updated_at__lt=cutoff).delete()
+    return deleted + scans

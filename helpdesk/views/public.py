@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helpdesk import services
 from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm
-from helpdesk.models import Attachment, Message, MessageKind, Ticket
+from helpdesk.models import Attachment, Message, MessageKind, Ticket, TicketStatus
 from helpdesk.permissions import follows_own_questions, requester_can_reply
 from helpdesk.views.common import attachment_response, rate_limited
 from menukaart.models import Measure
@@ -49,6 +49,18 @@ def _render_ask(request, form, *, suggestions=None, status=200):
     )
 
 
+def _measure_initial(request) -> dict:
+    """"Stel een vraag over deze maatregel": the measure's title as subject and its themes ticked."""
+    slug = request.GET.get("maatregel", "")[:120]
+    measure = Measure.objects.published().prefetch_related("themes").filter(slug=slug).first() if slug else None
+    if measure is None:
+        return {}
+    return {
+        "subject": (_("Vraag over de maatregel '%(title)s'") % {"title": measure.title})[:200],
+        "themes": [theme.pk for theme in measure.themes.all()],
+    }
+
+
 def _account_initial(user) -> dict:
     """A logged-in registered employer does not type their own details again."""
     if not follows_own_questions(user):
@@ -56,6 +68,9 @@ def _account_initial(user) -> dict:
     initial = {"contact_name": user.get_full_name(), "contact_email": user.email}
     if user.organisation_id:
         initial["employer_name"] = user.organisation.name
+        # The employer's profile (organisation, sector, size band) fills in the same fields here.
+        initial["sector"] = user.organisation.sector
+        initial["size_band"] = user.organisation.size_band
     return {name: value for name, value in initial.items() if value}
 
 
@@ -63,9 +78,8 @@ def _account_initial(user) -> dict:
 def ask(request):
     """Stel een vraag. "Bekijk suggesties" re-renders with the typed text kept and matching measures."""
     if request.method == "GET":
-        return _render_ask(
-            request, AskForm(initial={"form_visit": secrets.token_hex(8), **_account_initial(request.user)})
-        )
+        initial = {"form_visit": secrets.token_hex(8), **_account_initial(request.user), **_measure_initial(request)}
+        return _render_ask(request, AskForm(initial=initial))
     if request.POST.get("action") == "suggest":
         found = suggest_measures(request.POST.get("question", ""))
         services.record_suggestions_shown(count=len(found))
@@ -75,7 +89,7 @@ def ask(request):
         form.is_valid()
         form.add_error(
             None,
-            _("U heeft in korte tijd te veel vragen verstuurd. Probeer het over een uur opnieuw, of bel de helpdesk."),
+            _("Je hebt in korte tijd te veel vragen verstuurd. Probeer het over een uur opnieuw, of bel de helpdesk."),
         )
         return _render_ask(request, form, status=429)
     if not form.is_valid():
@@ -108,7 +122,7 @@ def ask(request):
         request.session[ASKED_SESSION_KEY] = [*asked[-9:], ticket.pk]
     messages.success(
         request,
-        _("Uw vraag is ontvangen onder nummer %(reference)s. U ontvangt een bevestiging per e-mail.")
+        _("Je vraag is ontvangen onder nummer %(reference)s. Je ontvangt een bevestiging per e-mail.")
         % {"reference": ticket.reference},
     )
     return redirect("helpdesk:follow", token=token)
@@ -166,7 +180,9 @@ def render_follow(
             "reply_url": reply_url,
             "feedback_url": feedback_url,
             "thread": thread,
-            "has_answer": any(m.kind == MessageKind.REPLY for m in thread),
+            # "Did this help?" belongs under an answer, not under an advisor's clarifying question.
+            "has_answer": ticket.status in (TicketStatus.ANSWERED, TicketStatus.CLOSED)
+            and any(m.kind == MessageKind.REPLY for m in thread),
             "feedback": getattr(ticket, "feedback", None) if hasattr(ticket, "feedback") else None,
             "reply_form": reply_form or RequesterReplyForm(),
             "feedback_form": feedback_form or FeedbackForm(),
@@ -209,7 +225,7 @@ def follow_reply(request, token):
     if not form.is_valid():
         return _render_follow(request, token, ticket, reply_form=form, status=400)
     services.requester_reply(ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"])
-    messages.success(request, _("Uw reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
+    messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
     return redirect(reverse("helpdesk:follow", kwargs={"token": token}) + "#berichten")
 
 
@@ -221,7 +237,7 @@ def follow_feedback(request, token):
     if not form.is_valid():
         return _render_follow(request, token, ticket, feedback_form=form, status=400)
     services.record_feedback(ticket=ticket, helpful=form.cleaned_data["helpful"], reason=form.cleaned_data["reason"])
-    messages.success(request, _("Dank u wel voor uw feedback."))
+    messages.success(request, _("Dank je wel voor je feedback."))
     return redirect(reverse("helpdesk:follow", kwargs={"token": token}) + "#feedback")
 
 

@@ -83,7 +83,7 @@ def my_ticket_reply(request, reference):
     services.requester_reply(
         ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"], by=request.user
     )
-    messages.success(request, _("Uw reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
+    messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
     return redirect(reverse("helpdesk:my_ticket", args=[ticket.reference]) + "#berichten")
 
 
@@ -98,7 +98,7 @@ def my_ticket_feedback(request, reference):
     services.record_feedback(
         ticket=ticket, helpful=form.cleaned_data["helpful"], reason=form.cleaned_data["reason"], by=request.user
     )
-    messages.success(request, _("Dank u wel voor uw feedback."))
+    messages.success(request, _("Dank je wel voor je feedback."))
     return redirect(reverse("helpdesk:my_ticket", args=[ticket.reference]) + "#feedback")
 
 

@@ -127,7 +127,7 @@ def ticket_claim(request, reference):
         messages.error(request, _("Alleen een openstaande vraag kan worden opgepakt."))
         return redirect(ticket.get_absolute_url())
     if services.claim_ticket(ticket=ticket, by=request.user):
-        return _done(request, ticket, _("U heeft deze vraag opgepakt."))
+        return _done(request, ticket, _("Je hebt deze vraag opgepakt."))
     messages.error(request, _("Deze vraag is al door iemand anders opgepakt."))
     return redirect(ticket.get_absolute_url())
 

@@ -9,12 +9,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from menukaart.forms import PlanItemFormSet
-from menukaart.models import Measure, Plan, PlanItem
+from menukaart.models import Measure, Plan, PlanItem, Scan
 from menukaart.services import (
     add_to_plan,
     find_plan,
@@ -26,6 +27,7 @@ from menukaart.services import (
 )
 
 logger = logging.getLogger(__name__)
+PLAN_ITEM_FIELDS = ["position", "owner", "start_month", "note", "progress", "started_on", "done_on"]
 
 
 def _back(request, fallback: str):
@@ -41,6 +43,29 @@ def _items(plan: Plan | None):
     return plan.items.for_plan_page().filter(measure__status="published")
 
 
+def _export_context(request, plan: Plan | None) -> dict:
+    """The whole plan with the latest completed self-scan of the same visitor, for print and PDF."""
+    from menukaart import selfscan
+
+    items = plan.items.for_export().filter(measure__status="published") if plan else PlanItem.objects.none()
+    scan = Scan.objects.visible_to(user=request.user, session=request.session).completed().with_answers().first()
+    return {
+        "plan": plan,
+        "items": items,
+        "scan": scan,
+        "scan_profile": selfscan.score(scan.answer_map()) if scan else None,
+        "site_url": request.build_absolute_uri("/").rstrip("/"),
+    }
+
+
+def _added_message(measure: Measure) -> str:
+    return format_html(
+        _("'{title}' staat nu in je menukaart. <a href=\"{url}\">Bekijk je menukaart</a>"),
+        title=measure.title,
+        url=reverse("menukaart:plan"),
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def plan_detail(request):
     plan = find_plan(user=request.user, session=request.session)
@@ -51,7 +76,7 @@ def plan_detail(request):
                 if form.instance.pk:
                     form.instance.delete()
             for item in formset.save(commit=False):
-                item.save(update_fields=["position", "owner", "start_month", "note"])
+                item.save(update_fields=PLAN_ITEM_FIELDS)
             renumber_plan(plan=plan)
         messages.success(request, _("Je menukaart is opgeslagen."))
         return redirect("menukaart:plan")
@@ -71,9 +96,16 @@ def plan_add(request, slug):
     measure = get_object_or_404(Measure.objects.published(), slug=slug)
     plan = get_or_create_plan(user=request.user, session=request.session)
     if add_to_plan(plan=plan, measure=measure):
-        messages.success(request, _("'%(title)s' staat nu in je menukaart.") % {"title": measure.title})
+        messages.success(request, _added_message(measure))
     else:
-        messages.info(request, _("'%(title)s' stond al in je menukaart.") % {"title": measure.title})
+        messages.info(
+            request,
+            format_html(
+                _("'{title}' stond al in je menukaart. <a href=\"{url}\">Bekijk je menukaart</a>"),
+                title=measure.title,
+                url=reverse("menukaart:plan"),
+            ),
+        )
     return _back(request, measure.get_absolute_url())
 
 
@@ -152,6 +184,13 @@ def plan_export_csv(request):
 
 
 @require_GET
+def plan_print(request):
+    """The whole plan as a page to print (the print button needs JavaScript; the browser's menu does not)."""
+    plan = find_plan(user=request.user, session=request.session)
+    return render(request, "menukaart/plan_print.html", _export_context(request, plan))
+
+
+@require_GET
 def plan_export_pdf(request):
     try:
         from menukaart.pdf import render_pdf  # WeasyPrint is heavy: load it only when a PDF is asked for
@@ -160,7 +199,7 @@ def plan_export_pdf(request):
         return render(request, "menukaart/pdf_unavailable.html", status=503)
 
     plan = find_plan(user=request.user, session=request.session)
-    html = render_to_string("menukaart/plan_pdf.html", {"plan": plan, "items": _items(plan)}, request=request)
+    html = render_to_string("menukaart/plan_pdf.html", _export_context(request, plan), request=request)
     pdf = render_pdf(html=html, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="mijn-menukaart.pdf"'

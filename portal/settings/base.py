@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
+                "menukaart.context_processors.plan",
                 "reach.context_processors.findability",
                 "helpdesk.context_processors.navigation",
                 "impact.context_processors.navigation",
