@@ -1,12 +1,19 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from accounts.forms import ThrottledAuthenticationForm, ThrottledPasswordChangeForm
+from accounts.tasks import send_password_reset
+from core.ratelimit import over_limit_or_log
 
 
 def _throttle_status(form, response):
@@ -43,9 +50,46 @@ def admin_login(request):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Asking for a new password: rate-limited, and the e-mail goes through the outbox.
+
+    The request does the same for every address (count the attempt, queue one task); the task
+    looks the address up and queues the e-mail (accounts.tasks.send_password_reset). So the answer
+    and its timing are the same for a known and an unknown address, and a mail-server outage only
+    delays the e-mail.
+    """
+
     success_url = reverse_lazy("accounts:password_reset_done")
-    email_template_name = "registration/password_reset_email.txt"
-    subject_template_name = "registration/password_reset_subject.txt"
+
+    def post(self, request, *args, **kwargs):
+        if over_limit_or_log(
+            request,
+            scope="password-reset",
+            limit=settings.PASSWORD_RESET_RATE_LIMIT,
+            window=settings.PASSWORD_RESET_RATE_WINDOW_SECONDS,
+        ):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Je hebt in korte tijd te vaak een nieuw wachtwoord gevraagd. Probeer het over een uur opnieuw."),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        # Per address too, whoever asks: nobody can fill someone's mailbox with reset e-mails.
+        # Counted for unknown addresses alike, and over the limit the answer is the same.
+        if not over_limit_or_log(
+            self.request,
+            scope="password-reset-address",
+            limit=settings.PASSWORD_RESET_MAX_PER_ADDRESS,
+            window=settings.PASSWORD_RESET_RATE_WINDOW_SECONDS,
+            per=email.strip().lower(),
+        ):
+            language = translation.get_language() or settings.LANGUAGE_CODE
+            transaction.on_commit(lambda: send_password_reset.delay(email, language), robust=True)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

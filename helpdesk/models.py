@@ -166,6 +166,14 @@ class TicketQuerySet(models.QuerySet):
             "assigned_to", "referring_organisation", "referred_by", "outcome", "merged_into", "feedback"
         ).prefetch_related("themes")
 
+    def merged_into_ticket(self, ticket):
+        """The duplicates merged into `ticket`, for links on its page: reference only, one query.
+
+        A plain filter rather than `ticket.merged_tickets`: through the related manager, Django 5.2
+        loads each duplicate's deferred `merged_into_id` again (one query per duplicate) when it
+        sets the known relation on every row."""
+        return self.filter(merged_into=ticket).only("pk", "reference").order_by("reference")
+
     def asked_by(self, user):
         """The tickets a registered employer asked while logged in (their "Mijn vragen")."""
         return self.filter(requester_user=user) if user.is_authenticated else self.none()

@@ -9,11 +9,13 @@ import logging
 import secrets
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Sum
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -128,12 +130,21 @@ def _lock(ticket: Ticket) -> Ticket:
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
 
 
+def shortened_file_name(name: str, limit: int = 200) -> str:
+    """The name within `limit` characters, shortened before its extension: "rapport….pdf" must
+    stay a .pdf for whoever downloads it (cutting the end cut the extension off)."""
+    if len(name) <= limit:
+        return name
+    suffix = PurePosixPath(name).suffix[:20]
+    return name[: len(name) - len(PurePosixPath(name).suffix)][: limit - len(suffix)] + suffix
+
+
 def _save_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
     for upload in files:
         Attachment.objects.create(
             message=message,
             file=upload,
-            original_name=upload.name[:200],
+            original_name=shortened_file_name(upload.name),
             content_type=upload.content_type or "application/octet-stream",
             size=upload.size,
         )
@@ -423,11 +434,36 @@ def add_note(*, ticket: Ticket, by, body: str, files: Iterable[UploadedFile] = (
     return message
 
 
+class AttachmentQuotaExceeded(ValueError):
+    """The files would take the ticket's attachments over HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES
+    (the message is Dutch, for the requester)."""
+
+
+def check_attachment_quota(*, ticket: Ticket, files: Iterable[UploadedFile]) -> None:
+    """Raise AttachmentQuotaExceeded when these files do not fit in the ticket's storage quota.
+    Every attachment of the ticket counts, whoever uploaded it. Call it with the ticket locked."""
+    adding = sum(upload.size for upload in files)
+    if not adding:
+        return
+    used = Attachment.objects.filter(message__ticket=ticket).aggregate(total=Sum("size"))["total"] or 0
+    quota = settings.HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES
+    if used + adding > quota:
+        raise AttachmentQuotaExceeded(
+            _(
+                "Bij deze vraag is al %(used)s aan bijlagen opgeslagen; er past nog %(left)s bij. "
+                "Stuur minder of kleinere bestanden, of neem contact op met de helpdesk."
+            )
+            % {"used": filesizeformat(used), "left": filesizeformat(max(quota - used, 0))}
+        )
+
+
 @transaction.atomic
 def requester_reply(*, ticket: Ticket, body: str, files: Iterable[UploadedFile] = (), by=None) -> Message:
     """The employer answers through the follow link (or, logged in, `by`, through "Mijn vragen").
-    A waiting, answered or closed ticket reopens."""
+    A waiting, answered or closed ticket reopens. Raises AttachmentQuotaExceeded (nothing saved)."""
     ticket = _lock(ticket)
+    files = list(files)
+    check_attachment_quota(ticket=ticket, files=files)
     old = ticket.status
     if old in (TicketStatus.WAITING, TicketStatus.ANSWERED, TicketStatus.CLOSED):
         _set_status(ticket, TicketStatus.REOPENED)

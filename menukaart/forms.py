@@ -66,7 +66,30 @@ class PlanItemForm(forms.ModelForm):
         return cleaned
 
 
-PlanItemFormSet = forms.modelformset_factory(PlanItem, form=PlanItemForm, extra=0, can_delete=True, edit_only=True)
+class BasePlanItemFormSet(forms.BaseModelFormSet):
+    """The rows of one plan, and only those: the page shows one form per item, so more forms than
+    items, or a form whose id is not an item of this plan, is a tampered post. Without this check
+    such a row was silently skipped (edit_only) and the page said "opgeslagen"."""
+
+    def clean(self):
+        super().clean()
+        own = {item.pk for item in self.get_queryset()}
+        for index, form in enumerate(self.forms):
+            item_id = form.cleaned_data.get("id") if hasattr(form, "cleaned_data") else None
+            item_pk = getattr(item_id, "pk", item_id)
+            if index >= self.initial_form_count() or item_pk not in own:
+                raise forms.ValidationError(
+                    _(
+                        "Een van de maatregelen staat niet (meer) in je menukaart. Er is niets opgeslagen; "
+                        "laad de pagina opnieuw en probeer het nog eens."
+                    ),
+                    code="unknown_item",
+                )
+
+
+PlanItemFormSet = forms.modelformset_factory(
+    PlanItem, form=PlanItemForm, formset=BasePlanItemFormSet, extra=0, can_delete=True, edit_only=True
+)
 
 
 class ScanStartForm(forms.Form):

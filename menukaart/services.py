@@ -199,16 +199,22 @@ def merge_session_plan(*, user, session) -> None:
 
 @transaction.atomic
 def share_plan(*, plan: Plan) -> str:
-    """Give the plan an unguessable read-only link (a new one each time; the old link stops working)."""
-    plan.share_token = secrets.token_urlsafe(32)
-    plan.save(update_fields=["share_token", "updated_at"])
-    return plan.share_token
+    """Give the plan an unguessable read-only link (a new one each time; the old link stops working).
+    Returns the token; only its hash is stored, so this is the one moment it is known."""
+    token = secrets.token_urlsafe(32)
+    plan.share_token_hash = Plan.hash_token(token)
+    plan.save(update_fields=["share_token_hash", "updated_at"])
+    return token
 
 
 @transaction.atomic
 def revoke_share(*, plan: Plan) -> None:
-    plan.share_token = None
-    plan.save(update_fields=["share_token", "updated_at"])
+    plan.share_token_hash = None
+    plan.save(update_fields=["share_token_hash", "updated_at"])
+
+
+def shared_plan_for_token(token: str) -> Plan | None:
+    return Plan.objects.filter(share_token_hash=Plan.hash_token(token)).first()
 
 
 def first_of_month(value: date | None) -> date | None:

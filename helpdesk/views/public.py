@@ -15,7 +15,7 @@ from helpdesk import services
 from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm
 from helpdesk.models import Attachment, Message, MessageKind, Ticket, TicketStatus
 from helpdesk.permissions import follows_own_questions, requester_can_reply
-from helpdesk.views.common import attachment_response, rate_limited
+from helpdesk.views.common import attachment_response, rate_limited, rate_limited_reply_form, reply_rate_limited
 from menukaart.models import Measure
 from menukaart.search import suggest_measures
 
@@ -152,12 +152,12 @@ def suggestion_open(request, slug):
 
 
 def _ticket_or_404(token: str) -> Ticket:
+    """The ticket this follow link was issued for, and never another one: not even the ticket it
+    was merged into (an e-mail address typed on the public form proves no identity, so a merge must
+    not hand one person's thread to whoever typed their address)."""
     ticket = services.ticket_for_token(token)
     if ticket is None:
         raise Http404
-    # A duplicate folded into another ticket of the same requester shows that ticket.
-    if ticket.merged_into_id and ticket.merged_into.contact_email.lower() == ticket.contact_email.lower():
-        return ticket.merged_into
     return ticket
 
 
@@ -187,6 +187,7 @@ def render_follow(
             "reply_form": reply_form or RequesterReplyForm(),
             "feedback_form": feedback_form or FeedbackForm(),
             "can_reply": requester_can_reply(ticket),
+            "merged": ticket.merged_into_id is not None,
         },
         status=status,
     )
@@ -219,12 +220,18 @@ def follow(request, token):
 @require_POST
 def follow_reply(request, token):
     ticket = _ticket_or_404(token)
-    form = RequesterReplyForm(request.POST, request.FILES)
     if not requester_can_reply(ticket):
         raise Http404
+    if reply_rate_limited(request, ticket):
+        return _render_follow(request, token, ticket, reply_form=rate_limited_reply_form(request), status=429)
+    form = RequesterReplyForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render_follow(request, token, ticket, reply_form=form, status=400)
-    services.requester_reply(ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"])
+    try:
+        services.requester_reply(ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"])
+    except services.AttachmentQuotaExceeded as refusal:
+        form.add_error("attachments", str(refusal))
+        return _render_follow(request, token, ticket, reply_form=form, status=400)
     messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
     return redirect(reverse("helpdesk:follow", kwargs={"token": token}) + "#berichten")
 

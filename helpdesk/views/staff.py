@@ -93,7 +93,7 @@ def _render_detail(request, ticket, *, status=200, **forms):
         "can_merge": permissions.can_merge(user, ticket),
         "can_close": permissions.can_close(user, ticket),
         "can_change_status": permissions.can_change_status(user, ticket),
-        "merged_tickets": list(ticket.merged_tickets.only("reference")),
+        "merged_tickets": list(Ticket.objects.merged_into_ticket(ticket)),
     }
     services.record_view(ticket=ticket, by=user, what="vraag")
     return render(request, "helpdesk/ticket_detail.html", context, status=status)

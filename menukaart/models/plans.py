@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,11 @@ class Plan(models.Model):
         on_delete=models.CASCADE,
         related_name="menukaart_plan",
     )
-    share_token = models.CharField(_("deellink-code"), max_length=64, unique=True, null=True, blank=True)
+    # Only the SHA-256 of the share link's token is stored, like the helpdesk's follow links: the
+    # database (or a backup of it) does not give anyone the link. The link is shown once, when made.
+    share_token_hash = models.CharField(
+        _("deellink-code (hash)"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
@@ -30,6 +36,14 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return str(_("Menukaart %(id)s")) % {"id": self.pk}
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @property
+    def is_shared(self) -> bool:
+        return self.share_token_hash is not None
 
 
 class PlanItemQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ import logging
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,17 +24,25 @@ from menukaart.services import (
     renumber_plan,
     revoke_share,
     share_plan,
+    shared_plan_for_token,
 )
 
 logger = logging.getLogger(__name__)
 PLAN_ITEM_FIELDS = ["position", "owner", "start_month", "note", "progress", "started_on", "done_on"]
 
+# The session key that carries a new share link's token from "make a link" to the plan page, once.
+NEW_SHARE_LINK_SESSION_KEY = "menukaart:new-share-link"
+
 
 def _back(request, fallback: str):
+    """Back to the page the button was on: only a path on this site. A bare word ("ja", "0") is not
+    a path: redirect() would try it as a URL name and fail with a 500 (issue 7, finding 7)."""
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        return redirect(target)
-    return redirect(fallback)
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(target)
+    return HttpResponseRedirect(fallback)
 
 
 def _items(plan: Plan | None):
@@ -80,9 +88,11 @@ def plan_detail(request):
             renumber_plan(plan=plan)
         messages.success(request, _("Je menukaart is opgeslagen."))
         return redirect("menukaart:plan")
+    # The share link is shown once, right after it was made: only its hash is stored.
+    new_token = request.session.pop(NEW_SHARE_LINK_SESSION_KEY, "")
     share_url = (
-        request.build_absolute_uri(reverse("menukaart:shared_plan", args=[plan.share_token]))
-        if plan and plan.share_token
+        request.build_absolute_uri(reverse("menukaart:shared_plan", args=[new_token]))
+        if plan and new_token and plan.share_token_hash == Plan.hash_token(new_token)
         else ""
     )
     status = 400 if request.method == "POST" else 200
@@ -124,7 +134,7 @@ def plan_share(request):
     if plan is None:
         messages.error(request, _("Je menukaart is nog leeg. Voeg eerst een maatregel toe."))
     else:
-        share_plan(plan=plan)
+        request.session[NEW_SHARE_LINK_SESSION_KEY] = share_plan(plan=plan)
         messages.success(request, _("Er is een nieuwe deellink gemaakt. Een eerdere link werkt niet meer."))
     return redirect("menukaart:plan")
 
@@ -132,7 +142,7 @@ def plan_share(request):
 @require_POST
 def plan_unshare(request):
     plan = find_plan(user=request.user, session=request.session)
-    if plan is not None and plan.share_token:
+    if plan is not None and plan.is_shared:
         revoke_share(plan=plan)
         messages.success(request, _("De deellink werkt niet meer."))
     return redirect("menukaart:plan")
@@ -141,7 +151,9 @@ def plan_unshare(request):
 @require_GET
 def shared_plan(request, token):
     """Read-only view of a plan for whoever has its link; no way to change it from here."""
-    plan = get_object_or_404(Plan.objects.exclude(share_token=None), share_token=token)
+    plan = shared_plan_for_token(token)
+    if plan is None:
+        raise Http404
     response = render(request, "menukaart/plan_shared.html", {"plan": plan, "items": _items(plan)})
     response["X-Robots-Tag"] = "noindex"
     response["Cache-Control"] = "private, no-store"

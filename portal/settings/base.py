@@ -19,7 +19,9 @@ from portal.settings.mail import CONSOLE_BACKEND, mail_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789abcdef")
+# The development default, public on purpose: `check --deploy` refuses it (core/checks.py).
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdef"  # noqa: S105  # nosec B105
+SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 # Previous keys, still accepted for signatures (sessions, password-reset links) while rotating.
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 DEBUG = env_bool("DEBUG", True)
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.RequestBodyLimitMiddleware",
     "core.middleware.MethodNotAllowedPageMiddleware",
     "core.middleware.StaffSessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -212,6 +215,10 @@ LOGIN_THROTTLE_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60
 LOGIN_THROTTLE_MAX_PER_CLIENT = env_int("LOGIN_THROTTLE_MAX_PER_CLIENT", 100)
 LOGIN_THROTTLE_GLOBAL_MAX = env_int("LOGIN_THROTTLE_GLOBAL_MAX", 1000)
 LOGIN_THROTTLE_SLOW_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_SLOW_WINDOW_SECONDS", 60 * 60)
+# Password-reset requests: per client address, and e-mails per address asked for, within the window.
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5)
+PASSWORD_RESET_MAX_PER_ADDRESS = env_int("PASSWORD_RESET_MAX_PER_ADDRESS", 3)
+PASSWORD_RESET_RATE_WINDOW_SECONDS = env_int("PASSWORD_RESET_RATE_WINDOW_SECONDS", 60 * 60)
 # Behind a reverse proxy every request comes from the proxy's address: name the request header
 # (as in request.META, e.g. HTTP_X_REAL_IP) that the proxy overwrites with the client's address,
 # and the proxy's own addresses or networks: the header is believed only from those.
@@ -297,6 +304,12 @@ HELPDESK_ATTACHMENT_TYPES = {
     ".jpg": ("image/jpeg",),
     ".jpeg": ("image/jpeg",),
 }
+# Replies of the requester (follow link and "Mijn vragen" together) per ticket per window.
+HELPDESK_REPLY_RATE_LIMIT = env_int("HELPDESK_REPLY_RATE_LIMIT", 10)
+HELPDESK_REPLY_RATE_WINDOW_SECONDS = env_int("HELPDESK_REPLY_RATE_WINDOW_SECONDS", 60 * 60)
+# All attachments of one ticket together may take at most this much storage (requesters' uploads
+# beyond it are refused).
+HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES = env_int("HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES", 50 * 1024 * 1024)
 # New questions are announced to this team address (the advisors' shared mailbox).
 HELPDESK_TEAM_EMAIL = env_str("HELPDESK_TEAM_EMAIL", "helpdesk@example.nl")
 
@@ -307,6 +320,18 @@ OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", int(os.environ.get("HELPDES
 # How long a worker's claim on a message holds: past Celery's hard time limit, so a claim this old
 # belongs to a worker that died mid-send and the message may be sent again (core.outbox).
 OUTBOX_SEND_LEASE_SECONDS = CELERY_TASK_TIME_LIMIT + 60
+
+# --- Request size -------------------------------------------------------------------------------
+# A request body larger than this is refused with 413 before anything reads it
+# (core.middleware.RequestBodyLimitMiddleware): room for a message with five attachments of the
+# largest size and its text. Set the reverse proxy's limit (nginx client_max_body_size) the same.
+REQUEST_MAX_BODY_BYTES = env_int("REQUEST_MAX_BODY_BYTES", 5 * HELPDESK_MAX_ATTACHMENT_BYTES + 1024 * 1024)
+# Django's own limits: form fields without files (in memory), the number of fields and of files in
+# one request; uploaded files above FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # --- Logging ------------------------------------------------------------------------------------
 LOGGING = {
