@@ -272,6 +272,9 @@ class Ticket(models.Model):
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     pseudonymised_at = models.DateTimeField(_("gepseudonimiseerd op"), null=True, blank=True)
+    # The question form's idempotency key: a hash of the form visit and what was asked (see
+    # services.submission_key). The same form posted twice finds this ticket instead of a second one.
+    submission_key = models.CharField(_("formulierinzending"), max_length=64, blank=True, editable=False)
     # The e-mails about this ticket in the shared outbox (erased with the ticket's personal data).
     outbox = GenericRelation(
         "core.OutboxMessage", content_type_field="about_type", object_id_field="about_id", related_query_name="ticket"
@@ -308,6 +311,9 @@ class Ticket(models.Model):
             models.CheckConstraint(
                 condition=~Q(channel=Channel.REFERRAL) | Q(referring_organisation__isnull=False),
                 name="helpdesk_referral_has_partner",
+            ),
+            models.UniqueConstraint(
+                fields=["submission_key"], condition=~Q(submission_key=""), name="helpdesk_ticket_one_per_submission"
             ),
         ]
 
@@ -512,7 +518,8 @@ class Feedback(models.Model):
 class SuggestionStat(models.Model):
     """Daily counters for suggested measures on the question form. No personal data at all.
 
-    A "form visit" is identified only by a random number in the form, never linked to a person.
+    A "form visit" is identified only by a random number in the form; these counters never hold it
+    (a ticket keeps it only hashed into its submission key, against double posts).
     Deflection = visits where a suggestion was opened minus those that still asked a question.
     """
 

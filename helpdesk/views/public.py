@@ -19,6 +19,9 @@ from helpdesk.views.common import attachment_response, rate_limited, rate_limite
 from menukaart.models import Measure
 from menukaart.search import suggest_measures
 
+# The tickets this browser asked (their ids), so a second post of the same form shows the same page.
+ASKED_SESSION_KEY = "helpdesk_asked"
+
 
 def _kept_initial(data) -> dict:
     """The typed values, as initial data: re-rendered without showing validation errors."""
@@ -114,6 +117,15 @@ def ask(request):
         source=data["source"],
         requester_user=request.user if follows_own_questions(request.user) else None,
     )
+    asked = request.session.get(ASKED_SESSION_KEY, [])
+    if not token:
+        # The same form posted again (a double click, a reload): no second ticket, no second e-mail.
+        if ticket.pk not in asked:
+            # Not this browser's post: say only that it arrived (no number, no link).
+            return render(request, "helpdesk/ask_already_received.html")
+        token = services.issue_access_token(ticket=ticket)
+    else:
+        request.session[ASKED_SESSION_KEY] = [*asked[-9:], ticket.pk]
     messages.success(
         request,
         _("Je vraag is ontvangen onder nummer %(reference)s. Je ontvangt een bevestiging per e-mail.")

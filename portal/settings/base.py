@@ -132,11 +132,15 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 CELERY_TASK_ACKS_LATE = True
+# A task whose worker process dies (killed, out of memory) goes back to the queue instead of being
+# acknowledged as done. Tasks are idempotent (the outbox skips a message that is sent or claimed).
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # Redis broker: a message taken but not acknowledged (the worker died) becomes visible again after
 # this many seconds. It must be longer than the longest task (checked below), or a slow task that
-# is still running would be handed to a second worker and run twice.
+# is still running would be handed to a second worker and run twice; and longer than the longest
+# retry countdown (the outbox waits up to an hour), which Redis also holds unacknowledged.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 2 * 3600),
     # How often a worker looks for such messages (seconds x throttle; kombu's defaults 10 x 10).
     "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
     "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),

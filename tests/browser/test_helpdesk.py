@@ -244,3 +244,35 @@ def test_werkgever_asks_logged_in_and_follows_it_under_mijn_vragen(page, werkgev
     page.get_by_role("button", name="Reactie versturen").click()
     expect(page.get_by_role("status")).to_contain_text("Je reactie is verstuurd.")
     expect(page.get_by_text("Het gaat om zes plekken per jaar.")).to_be_visible()
+
+
+def submit_question_with_visit(page, visit: str) -> None:
+    """Fill and send the question form as it was rendered for form visit `visit` (a second post of
+    the same form, as a double click or a browser's retry sends it)."""
+    page.goto(reverse("helpdesk:ask"))
+    page.locator("input[name=form_visit]").evaluate("(input, visit) => { input.value = visit; }", visit)
+    fill_question(page)
+    page.get_by_label("E-mailadres", exact=True).fill("piet@noord.example")
+    page.get_by_label(re.compile("Ik geef SER Diversiteit in Bedrijf toestemming")).check()
+    page.get_by_role("button", name="Vraag versturen").click()
+
+
+def test_the_same_question_form_sent_twice_is_one_question(page, new_page, private_media):
+    page.goto(reverse("helpdesk:ask"))
+    visit = page.locator("input[name=form_visit]").input_value()
+    submit_question_with_visit(page, visit)
+    ticket = Ticket.objects.get()
+    expect(page.get_by_role("status")).to_contain_text(ticket.reference)
+    sent = len(mail.outbox)
+    # The same browser sends the same form again: the same confirmation, nothing new.
+    submit_question_with_visit(page, visit)
+    expect(page.get_by_role("status")).to_contain_text(ticket.reference)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(ticket.reference)
+    assert Ticket.objects.count() == 1 and len(mail.outbox) == sent
+    # Another browser replaying the form learns only that it arrived.
+    other = new_page()
+    submit_question_with_visit(other, visit)
+    expect(other.get_by_role("heading", level=1)).to_have_text("Uw vraag is al ontvangen")
+    expect(other.get_by_role("main")).not_to_contain_text(ticket.reference)
+    assert_accessible(other)
+    assert Ticket.objects.count() == 1 and len(mail.outbox) == sent

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0007_delete_outboxmessage'),
+        ('helpdesk', '0008_ticket_submission_key'),
     ]
 
     operations = [
