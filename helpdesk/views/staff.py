@@ -180,7 +180,7 @@ def _render_detail(request, ticket, *, status=200, compose_state=None, **forms):
         "can_merge": permissions.can_merge(user, ticket),
         "can_close": permissions.can_close(user, ticket) and ticket.can_transition_to(TicketStatus.CLOSED),
         "can_change_status": permissions.can_change_status(user, ticket),
-        "merged_tickets": list(ticket.merged_tickets.only("reference")),
+        "merged_tickets": list(Ticket.objects.merged_into_ticket(ticket)),
         "next_ticket": _next_ticket(user, ticket),
     }
     services.record_view(ticket=ticket, by=user, what="vraag")
@@ -232,7 +232,7 @@ def ticket_claim(request, reference):
         messages.error(request, _("Alleen een openstaande vraag kan worden opgepakt."))
         return redirect(ticket.get_absolute_url())
     if services.claim_ticket(ticket=ticket, by=request.user):
-        return _done(request, ticket, _("U heeft deze vraag opgepakt."))
+        return _done(request, ticket, _("Je hebt deze vraag opgepakt."))
     messages.error(request, _("Deze vraag is al door iemand anders opgepakt."))
     return redirect(ticket.get_absolute_url())
 

@@ -26,6 +26,7 @@ from menukaart.models.content import (
 from menukaart.models.editorial import MaterialLinkCheck, MeasureRevision, RevisionState
 from menukaart.models.events import UsageEvent
 from menukaart.models.plans import Plan, PlanItem
+from menukaart.models.scans import KeyFigure, Scan, ScanAnswer
 
 __all__ = [
     "EVIDENCE_DEFINITIONS",
@@ -36,6 +37,7 @@ __all__ = [
     "ExampleReaction",
     "ExampleStatus",
     "Initiative",
+    "KeyFigure",
     "Level",
     "Material",
     "MaterialLinkCheck",
@@ -48,6 +50,8 @@ __all__ = [
     "PlanItem",
     "Publishable",
     "RevisionState",
+    "Scan",
+    "ScanAnswer",
     "PublishableQuerySet",
     "ReactionStatus",
     "Source",

@@ -238,7 +238,7 @@ def test_referral_form_speaks_about_the_employer_and_says_what_they_receive(clie
     client.force_login(partner_abu)
     text = client.get(reverse("helpdesk:refer")).content.decode()
     assert "Heeft de werkgever het Charter Diversiteit ondertekend?" in text
-    assert "Heeft uw organisatie" not in text
+    assert "Heeft je organisatie" not in text and "Heeft uw organisatie" not in text
     assert "Wat de werkgever krijgt" in text
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('menukaart', '0003_example_moderation_and_reactions'),
+        ('menukaart', '0005_plan_share_token_hash'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
