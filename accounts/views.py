@@ -112,14 +112,27 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return _throttle_status(form, super().form_invalid(form))
 
 
-# Where each kind of user starts after log-in: their own workspace. Chosen by permission (never by
-# group name), first match wins; anyone else goes to the home page.
+# Where each kind of user starts after log-in: their own workspace, first match wins; anyone else
+# goes to the home page. Chosen by permission (never by group name), except for network
+# coordinators: that role holds no global permission (docs/permissions.md), a coordinator is whoever
+# a doe-netwerk names as one.
+def _has(permission):
+    return lambda user: user.has_perm(permission)
+
+
+def _coordinates_a_network(user) -> bool:
+    # Through the relation's name on the user, so accounts imports nothing from communities.
+    networks = getattr(user, "coordinated_networks", None)
+    return networks is not None and networks.exists()
+
+
 WORKSPACES = (
-    ("helpdesk.work_queue", "helpdesk:my_work"),
-    ("helpdesk.view_own_organisation_tickets", "helpdesk:referral_list"),
-    ("menukaart.publish_measure", "admin:index"),
-    ("menukaart.change_measure", "admin:index"),
-    ("helpdesk.view_own_tickets", "helpdesk:my_tickets"),
+    (_has("helpdesk.work_queue"), "helpdesk:my_work"),
+    (_has("helpdesk.view_own_organisation_tickets"), "helpdesk:referral_list"),
+    (_has("menukaart.publish_measure"), "admin:index"),
+    (_has("menukaart.change_measure"), "admin:index"),
+    (_coordinates_a_network, "communities:my_networks"),
+    (_has("helpdesk.view_own_tickets"), "helpdesk:my_tickets"),
 )
 
 
@@ -127,8 +140,8 @@ WORKSPACES = (
 @require_GET
 def start(request):
     """The page after log-in (LOGIN_REDIRECT_URL) when no `next` address was asked for."""
-    for permission, url_name in WORKSPACES:
-        if request.user.has_perm(permission):
+    for applies, url_name in WORKSPACES:
+        if applies(request.user):
             return redirect(url_name)
     return redirect("core:home")
 

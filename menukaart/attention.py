@@ -1,4 +1,5 @@
-"""What needs an editor's attention, for Beheer's start page (portal.admin_site).
+"""What in the menukaart needs an editor's attention, for Beheer's start page (portal.admin_site,
+which adds the blocks of the other apps).
 
 Each block is there only for users with the matching permission, and each costs a fixed number of
 queries whatever the amount of content.
@@ -6,10 +7,9 @@ queries whatever the amount of content.
 
 from datetime import timedelta
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from menukaart.models import (
@@ -77,23 +77,4 @@ def attention_for(user) -> dict:
     if user.has_perm("menukaart.view_material"):
         broken = MaterialLinkCheck.objects.filter(ok=False).select_related("material").order_by("material__title")
         blocks["dead_links"] = {"rows": list(broken[:LIST_LIMIT]), "count": broken.count()}
-    proposals = _network_proposals(user)
-    if proposals is not None:
-        blocks["proposals"] = proposals
     return blocks
-
-
-def _network_proposals(user) -> dict | None:
-    """Proposals from doe-netwerken for the menukaart, once that model exists (communities.Proposal)."""
-    try:
-        proposal = apps.get_model("communities", "Proposal")
-    except LookupError:
-        return None
-    if not user.has_perm(f"communities.view_{proposal._meta.model_name}"):
-        return None
-    submitted = proposal._default_manager.filter(status="ingediend")
-    try:
-        url = _changelist(proposal, "status__exact=ingediend")
-    except NoReverseMatch:
-        url = ""
-    return {"count": submitted.count(), "url": url}

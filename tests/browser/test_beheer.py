@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from menukaart import revisions
 from menukaart.models import MeasureRevision, Status
 from tests.browser.helpers import assert_accessible, assert_unique_ids_and_labels, login
+from tests.communities.factories import EventFactory, NetworkFactory, RoleModelFactory
 from tests.helpdesk.factories import StandardAnswerFactory
 from tests.menukaart.factories import ExampleFactory, InitiativeFactory, MaterialFactory, MeasureFactory, SourceFactory
 
@@ -26,6 +27,9 @@ def content(db):
         "initiative": InitiativeFactory(),
         "source": SourceFactory(key="bron-x"),
         "answer": StandardAnswerFactory(),
+        "role_model": RoleModelFactory(),
+        "network": NetworkFactory(),
+        "event": EventFactory(),
     }
 
 
@@ -50,6 +54,12 @@ def test_beheer_pages_editors_use_are_accessible(page, contentbeheerder, content
         reverse("admin:menukaart_source_change", args=[content["source"].pk]),
         reverse("admin:helpdesk_standardanswer_change", args=[content["answer"].pk]),
         reverse("admin:menukaart_measure_changelist"),
+        # What editors run from Beheer since the doe-netwerken, reach and impact work landed.
+        reverse("admin:communities_rolemodel_change", args=[content["role_model"].pk]),
+        reverse("admin:communities_network_change", args=[content["network"].pk]),
+        reverse("admin:communities_event_change", args=[content["event"].pk]),
+        reverse("admin:reach_shortlink_add"),
+        reverse("admin:impact_agreement_add"),
     ]
     for url in urls:
         page.goto(url)

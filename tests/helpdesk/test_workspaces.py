@@ -207,6 +207,19 @@ def test_each_role_lands_on_its_own_workspace_after_log_in(client, user_with_rol
     assert response.status_code == 302 and response["Location"] == reverse(landing)
 
 
+@pytest.mark.parametrize("role", ["community-coordinator", "werkgever"])
+def test_network_coordinators_land_on_their_networks(client, user_with_role, role):
+    """The coordinator role holds no global permission: whoever a network names as coordinator
+    starts on "Mijn netwerken" (an employer who coordinates too)."""
+    from tests.communities.factories import NetworkFactory
+
+    user = user_with_role(role)
+    NetworkFactory(coordinators=[user])
+    client.force_login(user)
+    response = client.get(reverse("accounts:start"))
+    assert response.status_code == 302 and response["Location"] == reverse("communities:my_networks")
+
+
 # --- Partner workspace ------------------------------------------------------------------------------
 
 

@@ -166,7 +166,36 @@ def test_start_page_lists_what_needs_attention(client, contentbeheerder, second_
     assert "Toe aan een inhoudelijke controle" in page
 
 
+def test_start_page_lists_moderation_and_network_proposals_with_links(client, contentbeheerder):
+    """The editors' work on the portal's own pages (doe-netwerken, examples, impact) is on the
+    start page too, each with its link."""
+    from tests.communities.factories import ProposalFactory, ReactionFactory, SubmittedExampleFactory
+
+    SubmittedExampleFactory()
+    ReactionFactory()
+    ProposalFactory()
+    client.force_login(contentbeheerder)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "1 goed voorbeeld, 1 reactie" in page and reverse("communities:moderation") in page
+    assert "1 voorstel wacht op beoordeling" in page and reverse("communities:proposal_review_list") in page
+    assert reverse("impact:report_list") in page
+    # Editors do not see the advisors' capacity dashboard; role models are in the list of models.
+    assert reverse("impact:capacity") not in page
+    assert reverse("admin:communities_rolemodel_changelist") in page
+
+
+def test_start_page_shows_an_adviser_only_what_they_may_act_on(client, adviseur):
+    client.force_login(adviseur)
+    response = client.get(reverse("admin:index"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "wacht op beoordeling" not in page and reverse("communities:moderation") not in page
+    assert reverse("impact:capacity") in page and reverse("impact:report_list") in page
+
+
 def test_start_page_query_count_does_not_grow(client, contentbeheerder, second_editor):
+    from tests.communities.factories import ProposalFactory, SubmittedExampleFactory
+
     client.force_login(contentbeheerder)
     url = reverse("admin:index")
 
@@ -176,6 +205,8 @@ def test_start_page_query_count_does_not_grow(client, contentbeheerder, second_e
             revisions.save_revision(measure=measure, data={}, changed=[], by=second_editor)
             material = MaterialFactory()
             MaterialLinkCheck.objects.create(material=material, url="http://x.invalid/", ok=False)
+            SubmittedExampleFactory()
+            ProposalFactory()
 
     add_rows(1)
     client.get(url)
