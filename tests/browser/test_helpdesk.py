@@ -274,7 +274,7 @@ def test_the_same_question_form_sent_twice_is_one_question(page, new_page, priva
     # Another browser replaying the form learns only that it arrived.
     other = new_page()
     submit_question_with_visit(other, visit)
-    expect(other.get_by_role("heading", level=1)).to_have_text("Uw vraag is al ontvangen")
+    expect(other.get_by_role("heading", level=1)).to_have_text("Je vraag is al ontvangen")
     expect(other.get_by_role("main")).not_to_contain_text(ticket.reference)
     assert_accessible(other)
     assert Ticket.objects.count() == 1 and len(mail.outbox) == sent
