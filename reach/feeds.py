@@ -1,10 +1,16 @@
 """Atom feeds for partners' newsletters and feed readers: new and updated measures (all, or one
-theme) and published practice examples. Published content only, newest change first."""
+theme) and published practice examples. Published content only, newest change first.
+
+Django writes each description as Atom's <summary type="html">: a feed reader decodes the XML and
+then renders the text as HTML. The descriptions are therefore escaped here first (plain text in,
+HTML out); otherwise markup typed into a measure or a story sent in would reach the reader as markup.
+Titles are Atom text constructs (no type attribute) and are not escaped twice."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from menukaart.models import Example, Measure, Theme
@@ -53,7 +59,7 @@ class MeasureFeed(PortalFeed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        return escape(item.summary)
 
 
 class ExampleFeed(PortalFeed):
@@ -72,4 +78,4 @@ class ExampleFeed(PortalFeed):
         return f"{item.title} ({item.organisation})"
 
     def item_description(self, item):
-        return item.what_they_did
+        return linebreaks(item.what_they_did, autoescape=True)
