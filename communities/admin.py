@@ -1,9 +1,14 @@
 """Editing role models in the admin (editors). Publishing needs the person's consent to the exact
 text (communities/consent.py); consents are read-only here: only the person gives or withdraws one."""
 
+from pathlib import PurePosixPath
+
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from communities import consent
@@ -20,6 +25,8 @@ from communities.models import (
     RoleModel,
     RoleModelConsent,
 )
+from communities.models.role_models import MAX_PHOTO_BYTES, PHOTO_FORMATS
+from core.uploads import safe_file_name
 
 
 class RoleModelConsentInline(admin.TabularInline):
@@ -43,8 +50,38 @@ class LabelledFileWidget(AdminFileWidget):
     use_fieldset = False
 
 
+class RoleModelAdminForm(forms.ModelForm):
+    """A new photo must be a real JPEG or PNG (Pillow decoded it: Django's ImageField), of the type
+    its extension says, and at most MAX_PHOTO_BYTES: the photo is served as that image type."""
+
+    class Meta:
+        model = RoleModel
+        fields = ("name", "slug", "job_title", "organisation", "photo", "message", "what_they_did", "email")
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if not isinstance(photo, UploadedFile):
+            return photo  # unchanged, or cleared
+        photo.name = safe_file_name(photo.name)
+        if photo.size > MAX_PHOTO_BYTES:
+            raise forms.ValidationError(
+                _("De foto is te groot (%(size)s). Het maximum is %(max)s."),
+                params={"size": filesizeformat(photo.size), "max": filesizeformat(MAX_PHOTO_BYTES)},
+                code="size",
+            )
+        image_format = getattr(getattr(photo, "image", None), "format", None)
+        suffix = PurePosixPath(photo.name).suffix.lower()
+        if PHOTO_FORMATS.get(suffix) != image_format:
+            raise forms.ValidationError(
+                _("De foto moet een JPEG- of PNG-bestand zijn, met de extensie die bij de inhoud past (.jpg of .png)."),
+                code="format",
+            )
+        return photo
+
+
 @admin.register(RoleModel)
 class RoleModelAdmin(admin.ModelAdmin):
+    form = RoleModelAdminForm
     formfield_overrides = {models.ImageField: {"widget": LabelledFileWidget}}
     list_display = ("name", "job_title", "organisation", "status", "covered_by_consent", "updated_at")
     list_filter = ("status",)

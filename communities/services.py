@@ -33,6 +33,7 @@ from communities.models import (
     Resource,
     ResourceVisibility,
 )
+from core.uploads import safe_file_name
 
 
 class CommunityError(Exception):
@@ -445,7 +446,7 @@ def add_resource(
         network=network, added_by=by, title=title, description=description, url=url, visibility=visibility
     )
     if upload is not None:
-        resource.original_name = upload.name[:200]
+        resource.original_name = safe_file_name(upload.name)
         resource.content_type = upload.content_type
         resource.size = upload.size
         resource.file.save(upload.name, upload, save=False)

@@ -11,6 +11,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADVISEUR
+from core.uploads import safe_file_name
 from helpdesk.models import (
     CharterStatus,
     OutcomeCategory,
@@ -86,7 +87,11 @@ class AttachmentsField(forms.FileField):
 
 
 def validate_attachment(upload):
-    name = upload.name or ""
+    """Refuse (with a Dutch message) a file whose extension is not allowed, that is too large, or
+    whose content or claimed type does not match its extension. Its name is made safe first
+    (core.uploads.safe_file_name), so what is checked is what is stored and shown."""
+    upload.name = safe_file_name(upload.name)
+    name = upload.name
     suffix = PurePosixPath(name).suffix.lower()
     allowed = settings.HELPDESK_ATTACHMENT_TYPES
     if suffix not in allowed:

@@ -9,7 +9,6 @@ import logging
 import secrets
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from core.models import OutboxMessage
 from core.outbox import queue_mail
+from core.uploads import safe_file_name, shortened_file_name  # noqa: F401 (shortened_file_name: kept importable here)
 from helpdesk.models import (
     OPEN_STATUSES,
     Attachment,
@@ -130,21 +130,12 @@ def _lock(ticket: Ticket) -> Ticket:
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
 
 
-def shortened_file_name(name: str, limit: int = 200) -> str:
-    """The name within `limit` characters, shortened before its extension: "rapport….pdf" must
-    stay a .pdf for whoever downloads it (cutting the end cut the extension off)."""
-    if len(name) <= limit:
-        return name
-    suffix = PurePosixPath(name).suffix[:20]
-    return name[: len(name) - len(PurePosixPath(name).suffix)][: limit - len(suffix)] + suffix
-
-
 def _save_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
     for upload in files:
         Attachment.objects.create(
             message=message,
             file=upload,
-            original_name=shortened_file_name(upload.name),
+            original_name=safe_file_name(upload.name),
             content_type=upload.content_type or "application/octet-stream",
             size=upload.size,
         )

@@ -18,6 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# A role model's photo: at most this large, and a JPEG or PNG whose content (as Pillow reads it)
+# matches its extension (checked in the admin's form, communities/admin.py).
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+PHOTO_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
+
 
 def photo_path(instance: "RoleModel", filename: str) -> str:
     """A random file name in private media: photos are served only for published profiles."""

@@ -10,6 +10,7 @@ from communities import services
 from communities.forms import ResourceForm
 from communities.models import Resource, ResourceVisibility
 from communities.views.common import roles_in, visible_network
+from core.uploads import harden_download
 
 
 @require_http_methods(["GET", "POST"])
@@ -57,6 +58,7 @@ def resource_download(request, slug, pk):
     response = FileResponse(
         handle, as_attachment=True, filename=resource.original_name, content_type=resource.content_type
     )
-    response["Cache-Control"] = "private, no-store" if not resource.is_public else "public, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
+    harden_download(response, private=not resource.is_public)
+    if resource.is_public:
+        response["Cache-Control"] = "public, max-age=3600"
     return response

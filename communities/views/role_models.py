@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from communities import consent
 from communities.models import RoleModel
+from core.uploads import harden_download
 
 PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
 
@@ -36,6 +37,7 @@ def role_model_photo(request, slug):
     except FileNotFoundError as error:
         raise Http404 from error
     response = FileResponse(handle, content_type=PHOTO_TYPES[suffix])
+    harden_download(response, private=False)
     response["Cache-Control"] = "no-cache"
     return response
 

@@ -3,6 +3,7 @@ from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
 from core.ratelimit import over_limit_or_log
+from core.uploads import harden_download
 from helpdesk.models import Attachment
 
 
@@ -56,7 +57,8 @@ def page_number(request, name: str = "pagina") -> int:
 
 
 def attachment_response(attachment: Attachment) -> FileResponse:
-    """Always a download (never rendered inline by the browser), with the allowlisted type."""
+    """Always a download (never rendered inline by the browser), with the allowlisted type and the
+    headers of core.uploads.harden_download (nosniff, a sandboxing CSP, never cached)."""
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError as missing:
@@ -68,6 +70,4 @@ def attachment_response(attachment: Attachment) -> FileResponse:
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return harden_download(response)
