@@ -26,7 +26,7 @@ from communities.models import (
     RoleModelConsent,
 )
 from communities.models.role_models import MAX_PHOTO_BYTES, PHOTO_FORMATS
-from core.uploads import safe_file_name
+from core.uploads import safe_file_name, save_upload
 
 
 class RoleModelConsentInline(admin.TabularInline):
@@ -97,6 +97,21 @@ class RoleModelAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("consents")
+
+    def save_model(self, request, obj, form, change):
+        """A photo the storage refuses (disk full, read-only) is left out; the rest is saved."""
+        upload = form.cleaned_data.get("photo")
+        if isinstance(upload, UploadedFile) and not save_upload(obj, "photo", upload):
+            obj.photo = form.initial.get("photo") or ""
+            self.message_user(
+                request,
+                _(
+                    "De foto kon niet worden opgeslagen: de opslag is vol of alleen-lezen. De andere gegevens zijn "
+                    "bewaard. Meld dit bij de beheerder en voeg de foto later opnieuw toe."
+                ),
+                messages.ERROR,
+            )
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("toestemming voor deze tekst"), boolean=True)
     def covered_by_consent(self, obj) -> bool:

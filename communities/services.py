@@ -33,7 +33,7 @@ from communities.models import (
     Resource,
     ResourceVisibility,
 )
-from core.uploads import safe_file_name
+from core.uploads import FileNotStored, safe_file_name, save_upload
 
 
 class CommunityError(Exception):
@@ -449,7 +449,14 @@ def add_resource(
         resource.original_name = safe_file_name(upload.name)
         resource.content_type = upload.content_type
         resource.size = upload.size
-        resource.file.save(upload.name, upload, save=False)
+        if not save_upload(resource, "file", upload):
+            # A resource is its link or its file: without the file there is nothing to share.
+            raise FileNotStored(
+                _(
+                    "Het bestand kon door een storing bij ons niet worden bewaard. Je titel en toelichting staan "
+                    "hieronder nog. Probeer het later opnieuw, of deel een link naar het bestand."
+                )
+            )
     resource.save()
     return resource
 

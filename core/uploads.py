@@ -1,6 +1,7 @@
 """Uploaded files, shared by every app that takes them (helpdesk attachments, network resources,
-role-model photos): the uploader's file name made safe to show and to offer for download, and the
-headers every download of an uploaded file gets.
+role-model photos): the uploader's file name made safe to show and to offer for download, the
+headers every download of an uploaded file gets, and storing a file so that a full or read-only disk
+costs the file only, never the rest of what the user sent (`save_upload`).
 
 On disk a file always has a random name chosen by the app (`upload_to`); the uploader's name is only
 kept in the row, shown in the page and sent as the download name. Django already cuts it to its
@@ -9,6 +10,9 @@ last path component (so `../../etc/passwd` arrives as `passwd`), but it HTML-une
 the right-to-left override (`factuur<U+202E>fdp.txt` is shown as `factuurtxt.pdf`).
 """
 
+import contextlib
+import errno
+import logging
 import unicodedata
 from pathlib import PurePosixPath
 
@@ -18,6 +22,8 @@ from pathlib import PurePosixPath
 _DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 FALLBACK_NAME = "bestand"
+
+log = logging.getLogger(__name__)
 
 # A download of a file someone uploaded: nothing in it may run, load or be framed, even if a browser
 # were to render it. `sandbox` also gives it an opaque origin (no cookies, no access to the portal).
@@ -53,3 +59,30 @@ def harden_download(response, *, private: bool = True):
     if private:
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+class FileNotStored(Exception):
+    """The storage refused a file that cannot be left out (its message is Dutch, for the user)."""
+
+
+def save_upload(instance, field_name: str, upload) -> bool:
+    """Store `upload` as the file of `instance.<field_name>` (under the name its upload_to gives; the
+    row is not saved). False when the storage refuses it with an OSError (disk full, read-only,
+    quota, permissions): then the error is logged, a partly written file is removed, and the field
+    is left as it was, so the caller can keep everything else and tell the user."""
+    field_file = getattr(instance, field_name)
+    field = field_file.field
+    name = field.generate_filename(instance, upload.name)
+    try:
+        stored = field_file.storage.save(name, upload, max_length=field.max_length)
+    except OSError as error:
+        code = errno.errorcode.get(error.errno, error.errno) if error.errno else type(error).__name__
+        log.error(
+            "upload not stored: model=%s field=%s size=%s error=%s",
+            instance._meta.label, field_name, getattr(upload, "size", "?"), code,
+        )  # fmt: skip
+        with contextlib.suppress(OSError):
+            field_file.storage.delete(name)
+        return False
+    setattr(instance, field_name, stored)
+    return True

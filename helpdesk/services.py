@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from core.models import OutboxMessage
 from core.outbox import queue_mail
-from core.uploads import safe_file_name, shortened_file_name  # noqa: F401 (shortened_file_name: kept importable here)
+from core.uploads import safe_file_name, save_upload, shortened_file_name  # noqa: F401 (shortened_file_name: kept importable here)
 from helpdesk.models import (
     OPEN_STATUSES,
     Attachment,
@@ -130,15 +130,25 @@ def _lock(ticket: Ticket) -> Ticket:
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
 
 
-def _save_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
+def _save_attachments(message: Message, files: Iterable[UploadedFile]) -> list[str]:
+    """Store the files with the message. A file the storage refuses (disk full, read-only: an
+    OSError) is left out and logged; the message is kept. Returns the names of the files left out,
+    also kept as `message.files_not_stored` for the view to tell the user."""
+    not_stored = []
     for upload in files:
-        Attachment.objects.create(
+        attachment = Attachment(
             message=message,
-            file=upload,
             original_name=safe_file_name(upload.name),
             content_type=upload.content_type or "application/octet-stream",
             size=upload.size,
         )
+        if not save_upload(attachment, "file", upload):
+            log.error("attachment left out of message %s of ticket %s", message.pk, message.ticket.reference)
+            not_stored.append(attachment.original_name)
+            continue
+        attachment.save()
+    message.files_not_stored = not_stored
+    return not_stored
 
 
 def _set_status(ticket: Ticket, to_status: str) -> str:

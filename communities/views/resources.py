@@ -10,7 +10,7 @@ from communities import services
 from communities.forms import ResourceForm
 from communities.models import Resource, ResourceVisibility
 from communities.views.common import roles_in, visible_network
-from core.uploads import harden_download
+from core.uploads import FileNotStored, harden_download
 
 
 @require_http_methods(["GET", "POST"])
@@ -24,18 +24,24 @@ def resources(request, slug):
         if request.method == "POST":
             if form.is_valid():
                 data = form.cleaned_data
-                services.add_resource(
-                    network=network,
-                    by=request.user,
-                    title=data["title"],
-                    description=data["description"],
-                    url=data["url"],
-                    upload=data["file"],
-                    visibility=data.get("visibility") or ResourceVisibility.MEMBERS,
-                )
-                messages.success(request, _("De bron is gedeeld."))
-                return redirect("communities:resources", slug=slug)
-            status = 400
+                try:
+                    services.add_resource(
+                        network=network,
+                        by=request.user,
+                        title=data["title"],
+                        description=data["description"],
+                        url=data["url"],
+                        upload=data["file"],
+                        visibility=data.get("visibility") or ResourceVisibility.MEMBERS,
+                    )
+                except FileNotStored as refusal:
+                    form.add_error("file", str(refusal))
+                    status = 503
+                else:
+                    messages.success(request, _("De bron is gedeeld."))
+                    return redirect("communities:resources", slug=slug)
+            else:
+                status = 400
     elif request.method == "POST":
         raise Http404
     items = Resource.objects.visible_to(request.user).filter(network=network).for_list()

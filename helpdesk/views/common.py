@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.ratelimit import over_limit_or_log
 from core.uploads import harden_download
@@ -71,3 +73,33 @@ def attachment_response(attachment: Attachment) -> FileResponse:
         content_type=attachment.content_type,
     )
     return harden_download(response)
+
+
+def report_files_not_stored(request, message, *, staff: bool) -> bool:
+    """Tell the user which files of the message just saved could not be stored (disk full or
+    read-only, see services._save_attachments), and what to do. True when there were any."""
+    names = getattr(message, "files_not_stored", None) or []
+    if not names:
+        return False
+    if staff:
+        text = ngettext(
+            "Het bericht is opgeslagen, maar het bestand %(names)s kon niet worden bewaard: de opslag voor "
+            "bijlagen is vol of alleen-lezen. Meld dit bij de beheerder en voeg het bestand later toe met een "
+            "nieuw bericht.",
+            "Het bericht is opgeslagen, maar de bestanden %(names)s konden niet worden bewaard: de opslag voor "
+            "bijlagen is vol of alleen-lezen. Meld dit bij de beheerder en voeg de bestanden later toe met een "
+            "nieuw bericht.",
+            len(names),
+        )
+    else:
+        text = ngettext(
+            "Je reactie is verstuurd, maar het bestand %(names)s kon door een storing bij ons niet worden "
+            "bewaard. Je tekst is wel opgeslagen. Stuur het bestand later opnieuw mee met een nieuwe reactie, "
+            "of mail het naar de helpdesk.",
+            "Je reactie is verstuurd, maar de bestanden %(names)s konden door een storing bij ons niet worden "
+            "bewaard. Je tekst is wel opgeslagen. Stuur de bestanden later opnieuw mee met een nieuwe reactie, "
+            "of mail ze naar de helpdesk.",
+            len(names),
+        )
+    messages.warning(request, text % {"names": ", ".join(names)})
+    return True

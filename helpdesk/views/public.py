@@ -15,7 +15,13 @@ from helpdesk import services
 from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm, source_from_query
 from helpdesk.models import Attachment, Message, MessageKind, Ticket, TicketStatus
 from helpdesk.permissions import follows_own_questions, requester_can_reply
-from helpdesk.views.common import attachment_response, rate_limited, rate_limited_reply_form, reply_rate_limited
+from helpdesk.views.common import (
+    attachment_response,
+    rate_limited,
+    rate_limited_reply_form,
+    reply_rate_limited,
+    report_files_not_stored,
+)
 from menukaart.models import Measure
 from menukaart.search import suggest_measures
 
@@ -234,11 +240,14 @@ def follow_reply(request, token):
     if not form.is_valid():
         return _render_follow(request, token, ticket, reply_form=form, status=400)
     try:
-        services.requester_reply(ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"])
+        message = services.requester_reply(
+            ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"]
+        )
     except services.AttachmentQuotaExceeded as refusal:
         form.add_error("attachments", str(refusal))
         return _render_follow(request, token, ticket, reply_form=form, status=400)
-    messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
+    if not report_files_not_stored(request, message, staff=False):
+        messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
     return redirect(reverse("helpdesk:follow", kwargs={"token": token}) + "#berichten")
 
 

@@ -17,7 +17,13 @@ from helpdesk import services
 from helpdesk.forms import FeedbackForm, RequesterReplyForm
 from helpdesk.models import Attachment, MessageKind, Ticket
 from helpdesk.permissions import own_questions_of, requester_can_reply
-from helpdesk.views.common import attachment_response, page_number, rate_limited_reply_form, reply_rate_limited
+from helpdesk.views.common import (
+    attachment_response,
+    page_number,
+    rate_limited_reply_form,
+    reply_rate_limited,
+    report_files_not_stored,
+)
 from helpdesk.views.public import render_follow
 
 PAGE_SIZE = 50
@@ -83,13 +89,14 @@ def my_ticket_reply(request, reference):
     if not form.is_valid():
         return _render(request, ticket, reply_form=form, status=400)
     try:
-        services.requester_reply(
+        message = services.requester_reply(
             ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"], by=request.user
         )
     except services.AttachmentQuotaExceeded as refusal:
         form.add_error("attachments", str(refusal))
         return _render(request, ticket, reply_form=form, status=400)
-    messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
+    if not report_files_not_stored(request, message, staff=False):
+        messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
     return redirect(reverse("helpdesk:my_ticket", args=[ticket.reference]) + "#berichten")
 
 

@@ -24,7 +24,7 @@ from helpdesk.forms import (
     StatusForm,
 )
 from helpdesk.models import AuditEvent, InvalidTransition, Message, StandardAnswer, Ticket, TicketStatus
-from helpdesk.views.common import attachment_response, page_number
+from helpdesk.views.common import attachment_response, page_number, report_files_not_stored
 from menukaart.models import Measure
 from menukaart.search import suggest_measures
 
@@ -272,7 +272,7 @@ def ticket_compose(request, reference):
         if action != ComposeKind.REPLY or not permissions.can_reply(request.user, ticket):
             raise PermissionDenied
         try:
-            services.reply(
+            message = services.reply(
                 ticket=ticket,
                 by=request.user,
                 body=data["body"],
@@ -282,10 +282,14 @@ def ticket_compose(request, reference):
             )
         except InvalidTransition as error:
             return _refused(request, ticket, error)
+        if report_files_not_stored(request, message, staff=True):
+            return redirect(ticket.get_absolute_url())
         return _done(request, ticket, _("Het antwoord is verstuurd naar de werkgever."))
     if action != ComposeKind.NOTE or not permissions.can_add_note(request.user, ticket):
         raise PermissionDenied
-    services.add_note(ticket=ticket, by=request.user, body=data["body"], files=data["attachments"])
+    message = services.add_note(ticket=ticket, by=request.user, body=data["body"], files=data["attachments"])
+    if report_files_not_stored(request, message, staff=True):
+        return redirect(ticket.get_absolute_url())
     return _done(request, ticket, _("De interne notitie is opgeslagen (niet verstuurd)."))
 
 
