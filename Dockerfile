@@ -23,10 +23,13 @@ RUN groupadd --system portal \
     && mkdir -p /data/private-media /var/lib/celery \
     && chown portal:portal /data/private-media /var/lib/celery
 
-# Dependencies first, so a code change does not reinstall them. The project has no installable
-# packages of its own (pyproject: packages = []): `pip install .` installs the dependencies.
-COPY pyproject.toml README.md ./
-RUN pip install .
+# Dependencies first, so a code change does not reinstall them: exactly the versions the tests ran
+# on, from the lock (`make lock`), each checked against its hash. The build stops when the lock and
+# pyproject.toml disagree. The project has no installable packages of its own (pyproject:
+# packages = []), so nothing else is installed.
+COPY pyproject.toml requirements.lock requirements-test.lock ./
+COPY deploy/check_lock.py deploy/
+RUN pip install --require-hashes --no-deps -r requirements.lock && python deploy/check_lock.py
 
 COPY . .
 

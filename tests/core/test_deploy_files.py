@@ -105,7 +105,8 @@ def test_dockerfile_builds_a_non_root_image_with_static_files_and_messages():
     assert re.search(r"^FROM python:3\.12-slim$", dockerfile, re.MULTILINE)
     users = re.findall(r"^USER (\S+)$", dockerfile, re.MULTILINE)
     assert users and users[-1] not in {"root", "0"}
-    assert "pip install ." in dockerfile
+    assert "pip install --require-hashes --no-deps -r requirements.lock" in dockerfile  # what the tests ran on
+    assert "deploy/check_lock.py" in dockerfile
     assert "pybabel compile --domain django --directory locale" in dockerfile
     collectstatic = dockerfile[dockerfile.index("SECRET_KEY=") : dockerfile.index("collectstatic")]
     assert "ENV" not in collectstatic  # the throwaway key is for that one RUN step, not the image
