@@ -5,10 +5,16 @@ The pages are discovered, not listed: every URL without parameters is fetched fo
 every form on it is filled by hypothesis with hostile values (random unicode, NUL bytes, huge
 values, wrong types, odd dates, script payloads, repeated parameters). New pages and forms are
 covered the day they are added. The runs are derandomised so CI is reproducible.
+
+Every list page (catalogue, materials, examples, initiatives, networks, calendar, role models, the
+advisors' queue and work, referrals, "Mijn vragen", editors' lists, the open-data API and download,
+the Atom and iCalendar feeds) also gets hostile query strings: random unicode, huge values, wrong
+types, repeated and unknown parameters, and malformed raw query strings (a few examples per page,
+to keep the run short).
 """
 
 from html.parser import HTMLParser
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -192,3 +198,88 @@ def test_no_form_or_query_string_gives_a_server_error(role, user_with_role, cont
                 client.force_login(user)  # a form may have logged the user out or rotated the session
     assert fuzzed >= 3, "the discovery found too few forms: the test would prove nothing"
 
+
+
+# --- Query strings of every list page ---------------------------------------------------------------
+
+# Every list a visitor or a staff member pages, filters or searches, with the role that sees it.
+LIST_PAGES = [
+    ("anoniem", "menukaart:index"),
+    ("anoniem", "menukaart:material_list"),
+    ("anoniem", "menukaart:example_list"),
+    ("anoniem", "menukaart:initiative_list"),
+    ("anoniem", "communities:index"),
+    ("anoniem", "communities:calendar"),
+    ("anoniem", "communities:role_model_list"),
+    ("anoniem", "helpdesk:suggestions"),
+    ("adviseur", "helpdesk:queue"),
+    ("adviseur", "helpdesk:my_work"),
+    ("partner-medewerker", "helpdesk:referral_list"),
+    ("werkgever", "helpdesk:my_tickets"),
+    ("contentbeheerder", "menukaart:content_gaps"),
+    ("contentbeheerder", "communities:moderation"),
+    ("contentbeheerder", "impact:report_list"),
+    ("anoniem", "/api/v1/maatregelen/"),
+    ("anoniem", "/api/v1/materialen/"),
+    ("anoniem", "/api/v1/initiatieven/"),
+    ("anoniem", "/api/v1/praktijkvoorbeelden/"),
+    ("anoniem", "/api/v1/download/menukaart.csv"),
+    ("anoniem", "/feeds/maatregelen/"),
+    ("anoniem", "/feeds/maatregelen/werving/"),
+    ("anoniem", "/feeds/praktijkvoorbeelden/"),
+    ("anoniem", "/doe-netwerken/agenda.ics"),
+]
+
+# The parameter names the portal reads somewhere, plus a few it never reads; each page's own
+# GET-form fields are added to these.
+QUERY_NAMES = [
+    "q", "pagina", "page", "per_pagina", "sort", "o", "ordering", "thema", "niveau", "stap", "omvang",
+    "inspanning", "kosten", "bewijs", "materiaal", "sector", "maatregel", "status", "theme", "partner", "channel",
+    "mine", "unassigned", "overdue", "soort", "regio", "halfjaar", "aantal", "terug", "question", "bezoek",
+    "netwerk", "format", "limit", "offset", "search", "next", "lang",
+]  # fmt: skip
+
+raw_query = st.lists(
+    st.sampled_from(list("abcz019%&=;+#?[]{}.,-_ /\\'\"<>") + ["é", "\u202e", "\x00", "%00", "%ff", "%zz", "pagina="]),
+    max_size=40,
+).map("".join)
+
+
+@pytest.mark.parametrize(("role", "page"), LIST_PAGES, ids=[page for _, page in LIST_PAGES])
+def test_no_list_query_string_gives_a_server_error(role, page, user_with_role, content, client):
+    """Random unicode, huge values, wrong types, repeated and unknown parameters and malformed
+    query strings on every list page: a page or a 4xx, never a 500."""
+    user = user_with_role(role)
+    if user is not None:
+        client.force_login(user)
+    with translation.override("nl"):
+        path = page if page.startswith("/") else reverse(page)
+    names = set(QUERY_NAMES)
+    known_values = set()
+    for form in _forms_on(client, path):
+        if form["method"] == "get":
+            names.update(form["fields"])
+            known_values.update(value for values in form["fields"].values() for value in values)
+    value = st.one_of(hostile_value, st.sampled_from(sorted(known_values))) if known_values else hostile_value
+    pairs = st.lists(st.tuples(st.sampled_from(sorted(names)), value), min_size=1, max_size=8)
+
+    @settings(
+        max_examples=5,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+    )
+    @given(query=st.one_of(pairs.map(lambda pairs: urlencode(pairs, doseq=True)), raw_query.map(_quoted)))
+    def check(query):
+        _clear_test_cache_keys()  # the API's rate limit must not turn every later example into a 429
+        response = client.get(f"{path}?{query}")
+        assert response.status_code < 500, f"GET {path}?{query} → {response.status_code}"
+        if user is not None and response.status_code == 302:
+            assert "inloggen" not in response["Location"], f"{role} was logged out by {path}?{query}"
+
+    check()
+
+
+def _quoted(raw: str) -> str:
+    return quote(raw, safe="%&=;+,/?:@[]{}'\"<>\\ ")
