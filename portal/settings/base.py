@@ -6,7 +6,7 @@ REDIS_URL for the production shape (see docs/operations.md).
 """
 
 import os
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -312,6 +312,32 @@ HELPDESK_REPLY_RATE_WINDOW_SECONDS = env_int("HELPDESK_REPLY_RATE_WINDOW_SECONDS
 HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES = env_int("HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES", 50 * 1024 * 1024)
 # New questions are announced to this team address (the advisors' shared mailbox).
 HELPDESK_TEAM_EMAIL = env_str("HELPDESK_TEAM_EMAIL", "helpdesk@example.nl")
+
+# --- Contact, privacy and accessibility pages (core/trust.py) -------------------------------------
+# Who visitors reach on the contact page, and how. The address is one line per comma.
+CONTACT_ORGANISATION = env_str("CONTACT_ORGANISATION", "SER Diversiteit in Bedrijf")
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", HELPDESK_TEAM_EMAIL)
+CONTACT_PHONE = env_str("CONTACT_PHONE", "070 3499 499")
+CONTACT_ADDRESS = env_list(
+    "CONTACT_ADDRESS", "Sociaal-Economische Raad,SER Diversiteit in Bedrijf,Bezuidenhoutseweg 60,2594 AW Den Haag"
+)
+# Telephone hours on working days (HH:MM).
+CONTACT_OPENING_TIME = env_str("CONTACT_OPENING_TIME", "09:00")
+CONTACT_CLOSING_TIME = env_str("CONTACT_CLOSING_TIME", "17:00")
+for _name in ("CONTACT_OPENING_TIME", "CONTACT_CLOSING_TIME"):
+    try:
+        time.fromisoformat(globals()[_name])
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"{_name} must be a time such as 09:00, got {globals()[_name]!r}.") from _error
+# The privacy statement: the controller, where to send a request, and the data protection officer.
+PRIVACY_CONTROLLER = env_str("PRIVACY_CONTROLLER", "Sociaal-Economische Raad (SER)")
+PRIVACY_EMAIL = env_str("PRIVACY_EMAIL", CONTACT_EMAIL)
+PRIVACY_DPO_EMAIL = env_str("PRIVACY_DPO_EMAIL", PRIVACY_EMAIL)
+# Retention the privacy statement promises for what the portal does not delete itself: the
+# servers' logs (they hold IP addresses) and the backups. Configure the log driver and the backup
+# rotation to match (docs/operations.md).
+LOG_RETENTION_DAYS = env_int("LOG_RETENTION_DAYS", 30)
+BACKUP_RETENTION_DAYS = env_int("BACKUP_RETENTION_DAYS", 30)
 
 # --- E-mail outbox (core.outbox), used by every app -----------------------------------------------
 # Attempts before a message is marked failed (it stays in the table, visible in the admin). Read from
