@@ -65,3 +65,12 @@ def test_the_contact_page_offers_the_question_form(page):
     expect(page.get_by_role("link", name="070 3499 499")).to_have_attribute("href", "tel:+31703499499")
     page.get_by_role("main").get_by_role("link", name="Stel een vraag", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Stel een vraag aan de helpdesk")
+
+
+@pytest.mark.parametrize("url_name", ["core:home", "core:about", "accounts:login"])
+def test_the_other_pages_the_statement_names_have_large_targets_and_reflow(new_page, url_name):
+    """The accessibility statement says these are checked for reflow and target size on a phone."""
+    page = new_page(viewport={"width": 375, "height": 900})
+    page.goto(reverse(url_name))
+    assert_targets_large_enough(page)
+    assert_reflows(page)
