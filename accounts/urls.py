@@ -26,6 +26,9 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("registreren/", views.signup, name="signup"),
+    path("registreren/verstuurd/", views.signup_done, name="signup_done"),
+    path("registreren/bevestigen/<str:token>/", views.signup_verify, name="signup_verify"),
     path("wachtwoord-wijzigen/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "wachtwoord-wijzigen/klaar/",

@@ -1,3 +1,4 @@
+import re
 from pathlib import PurePosixPath
 
 from django import forms
@@ -21,6 +22,16 @@ from menukaart.models import Measure, Theme
 # The longest question, reply or note we accept (characters): far more than anyone types, and
 # a clear message instead of storing a pasted document of any size.
 MAX_TEXT_LENGTH = 10_000
+
+# The sources a question may record (see Ticket.source).
+SOURCE_PATTERN = re.compile(r"doe-netwerk:[a-z0-9][a-z0-9-]{0,68}")
+
+
+def source_from_query(value: str) -> str:
+    """The source for "?netwerk=<slug>" on the question form's address ("" when malformed)."""
+    candidate = f"doe-netwerk:{value}"
+    return candidate if SOURCE_PATTERN.fullmatch(candidate) else ""
+
 
 # The most files one message may carry (each within HELPDESK_MAX_ATTACHMENT_BYTES).
 MAX_ATTACHMENTS = 5
@@ -198,6 +209,8 @@ class AskForm(EmployerFieldsMixin):
     )
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
     form_visit = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+    # Set from the address (?netwerk=<slug>) by the doe-netwerken's "Stel een vraag" link.
+    source = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta(EmployerFieldsMixin.Meta):
         pass
@@ -217,6 +230,11 @@ class AskForm(EmployerFieldsMixin):
                 "hx-include": "[name='form_visit']",
             }
         )
+
+    def clean_source(self):
+        """Only a well-formed source is kept; anything else (tampered) is dropped, never an error."""
+        value = self.cleaned_data.get("source", "")
+        return value if SOURCE_PATTERN.fullmatch(value) else ""
 
     def clean_website(self):
         if self.cleaned_data.get("website"):

@@ -208,6 +208,10 @@ class Ticket(models.Model):
     )
     themes = models.ManyToManyField("menukaart.Theme", verbose_name=_("thema's"), blank=True, related_name="tickets")
     channel = models.CharField(_("kanaal"), max_length=20, choices=Channel.choices, default=Channel.WEB)
+    # Where the question was asked from, as plain text (e.g. "doe-netwerk:<slug>" for the "Stel een
+    # vraag" link on a network's page). Text, not a foreign key: the helpdesk does not import the
+    # apps that link to it.
+    source = models.CharField(_("bron"), max_length=80, blank=True, default="")
     referring_organisation = models.ForeignKey(
         "accounts.Organisation",
         verbose_name=_("doorverwijzende organisatie"),

@@ -210,8 +210,11 @@ def submit_question(
     channel: str = Channel.WEB,
     form_visit: str = "",
     requester_user=None,
+    source: str = "",
 ) -> tuple[Ticket, str]:
     """A question asked directly by an employer. Returns the ticket and its follow link token.
+
+    `source`: where it was asked from (Ticket.source), e.g. "doe-netwerk:<slug>".
 
     The same form posted again (same form visit, same question; a double click, a reload) creates
     nothing and sends nothing: it returns the ticket of the first post and "" as token. A unique
@@ -242,6 +245,7 @@ def submit_question(
                 channel=channel,
                 requester_user=requester_user,
                 submission_key=key,
+                source=source,
             )
     except IntegrityError:
         # The same form's other post committed first (its number is given back to the counter).

@@ -3,6 +3,8 @@
 from django.dispatch import receiver
 
 from accounts.profile import account_deleting, collect_personal_data
+from accounts.signup import employer_verified
+from helpdesk.models import Ticket
 
 
 @receiver(collect_personal_data, dispatch_uid="helpdesk_personal_data")
@@ -18,3 +20,12 @@ def erase_questions_of_deleted_account(sender, user, **kwargs):
     from helpdesk.services import erase_requester_data
 
     erase_requester_data(email=user.email, by=None)
+
+
+@receiver(employer_verified, dispatch_uid="helpdesk_adopt_questions_of_verified_employer")
+def adopt_questions(sender, user, **kwargs):
+    """Questions asked without an account, with the address the employer just verified, move into
+    the account ("Mijn vragen"). Pseudonymised or merged tickets stay where they are."""
+    Ticket.objects.filter(
+        contact_email__iexact=user.email, requester_user__isnull=True, pseudonymised_at__isnull=True
+    ).update(requester_user=user)

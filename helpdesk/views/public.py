@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helpdesk import services
-from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm
+from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm, source_from_query
 from helpdesk.models import Attachment, Message, MessageKind, Ticket, TicketStatus
 from helpdesk.permissions import follows_own_questions, requester_can_reply
 from helpdesk.views.common import attachment_response, rate_limited, rate_limited_reply_form, reply_rate_limited
@@ -78,7 +78,12 @@ def _account_initial(user) -> dict:
 def ask(request):
     """Stel een vraag. "Bekijk suggesties" re-renders with the typed text kept and matching measures."""
     if request.method == "GET":
-        initial = {"form_visit": secrets.token_hex(8), **_account_initial(request.user), **_measure_initial(request)}
+        initial = {
+            "form_visit": secrets.token_hex(8),
+            "source": source_from_query(request.GET.get("netwerk", "")[:70]),
+            **_account_initial(request.user),
+            **_measure_initial(request),
+        }
         return _render_ask(request, AskForm(initial=initial))
     if request.POST.get("action") == "suggest":
         found = suggest_measures(request.POST.get("question", ""))
@@ -109,6 +114,7 @@ def ask(request):
         themes=data["themes"],
         consent_processing=data["consent"],
         form_visit=data["form_visit"],
+        source=data["source"],
         requester_user=request.user if follows_own_questions(request.user) else None,
     )
     asked = request.session.get(ASKED_SESSION_KEY, [])

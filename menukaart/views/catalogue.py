@@ -94,8 +94,22 @@ def measure_detail(request, slug):
             "is_preview": not measure.is_published,
             "in_plan": measure.pk in _plan_measure_ids(request),
             "back_query": _back_query(request),
+            "network_origins": _network_origins(measure),
         },
     )
+
+
+def _network_origins(measure) -> list:
+    """The doe-netwerken whose accepted proposal led to this measure.
+
+    Read through the proposal's own foreign key (its reverse relation `network_proposals`): the
+    menukaart imports nothing from the communities app, and shows nothing when it is not installed.
+    """
+    proposals = getattr(measure, "network_proposals", None)
+    if proposals is None:
+        return []
+    accepted = proposals.filter(status="overgenomen", network__is_listed=True).select_related("network")
+    return [proposal.network for proposal in accepted.order_by("reviewed_at")]
 
 
 BACK_PARAM = "terug"

@@ -159,6 +159,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "helpdesk.tasks.pseudonymise_expired_tickets",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Every Monday at 07:00 (Amsterdam): the weekly digest of each network's discussion, for the
+    # members who chose it.
+    "communities-weekly-digest": {
+        "task": "communities.tasks.send_weekly_digests",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
+    },
     # Twice a year, on day IMPACT_REPORT_RUN_DAY of January and July at IMPACT_REPORT_RUN_HOUR
     # (Amsterdam): the impact report of the half-year that just ended (January-June, July-December).
     "impact-half-year-report": {
@@ -205,6 +211,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# User name or e-mail address (employers log in with their address).
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "accounts.backends.EmailBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -219,6 +227,10 @@ LOGIN_THROTTLE_SLOW_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_SLOW_WINDOW_SECONDS
 PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5)
 PASSWORD_RESET_MAX_PER_ADDRESS = env_int("PASSWORD_RESET_MAX_PER_ADDRESS", 3)
 PASSWORD_RESET_RATE_WINDOW_SECONDS = env_int("PASSWORD_RESET_RATE_WINDOW_SECONDS", 60 * 60)
+# Employers' own accounts: how long the e-mail verification link works, and how many sign-ups one
+# client may start per hour.
+ACCOUNT_VERIFY_HOURS = env_int("ACCOUNT_VERIFY_HOURS", 48)
+ACCOUNT_SIGNUP_RATE_LIMIT = env_int("ACCOUNT_SIGNUP_RATE_LIMIT", 5)
 # Behind a reverse proxy every request comes from the proxy's address: name the request header
 # (as in request.META, e.g. HTTP_X_REAL_IP) that the proxy overwrites with the client's address,
 # and the proxy's own addresses or networks: the header is believed only from those.
@@ -358,6 +370,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# --- Doe-netwerken ------------------------------------------------------------------------------
+# How long after posting a member may still edit a post in a network's discussion (minutes).
+COMMUNITIES_POST_EDIT_MINUTES = env_int("COMMUNITIES_POST_EDIT_MINUTES", 15)
 
 # --- Logging ------------------------------------------------------------------------------------
 LOGGING = {

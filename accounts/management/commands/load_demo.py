@@ -24,6 +24,7 @@ class Command(BaseCommand):
             "load_menukaart",
             "load_helpdesk_demo",
             "load_examples_demo",
+            "load_communities_demo",
             "load_impact_demo",
             "load_selfscan_demo",
         )
