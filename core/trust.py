@@ -75,9 +75,29 @@ class Retention:
     counter_hours: int
     log_days: int
     backup_days: int
+    # Days a copy of a sent e-mail is kept (e-mails about a helpdesk question: as long as the question).
+    outbox_days: int
+    # Hours the link that verifies a new account's e-mail address works; days before an account
+    # that was never verified is deleted.
+    verify_hours: int
+    unverified_days: int
+    # Days without use after which an employer account is deleted, the same as words ("2 jaar"),
+    # and how many days before that the person gets a warning by e-mail.
+    inactive_days: int
+    inactive_period: str
+    warning_days: int
+
+
+def period(days: int) -> str:
+    """A number of days as people say it: whole years as years ("2 jaar"), anything else in days."""
+    if days >= 365 and days % 365 == 0:
+        years = days // 365
+        return ngettext("%(count)d jaar", "%(count)d jaar", years) % {"count": years}
+    return ngettext("%(count)d dag", "%(count)d dagen", days) % {"count": days}
 
 
 def retention() -> Retention:
+    """The retention periods of the settings; call with the page's language active."""
     counter_windows = (
         settings.LOGIN_THROTTLE_WINDOW_SECONDS,
         settings.LOGIN_THROTTLE_SLOW_WINDOW_SECONDS,
@@ -92,6 +112,12 @@ def retention() -> Retention:
         counter_hours=math.ceil(max(counter_windows) / 3600),
         log_days=settings.LOG_RETENTION_DAYS,
         backup_days=settings.BACKUP_RETENTION_DAYS,
+        outbox_days=settings.OUTBOX_RETENTION_DAYS,
+        verify_hours=settings.ACCOUNT_VERIFY_HOURS,
+        unverified_days=settings.ACCOUNT_UNVERIFIED_DELETE_DAYS,
+        inactive_days=settings.ACCOUNT_INACTIVE_DELETE_DAYS,
+        inactive_period=period(settings.ACCOUNT_INACTIVE_DELETE_DAYS),
+        warning_days=settings.ACCOUNT_INACTIVE_WARNING_DAYS,
     )
 
 

@@ -129,6 +129,62 @@ def test_privacy_names_the_retention_periods_of_the_settings(client, settings):
     assert "24 maanden" not in text
 
 
+def test_privacy_names_the_retention_of_accounts_and_e_mails_of_the_settings(client, settings):
+    settings.OUTBOX_RETENTION_DAYS = 45
+    settings.ACCOUNT_INACTIVE_DELETE_DAYS = 3 * 365
+    settings.ACCOUNT_INACTIVE_WARNING_DAYS = 21
+    settings.ACCOUNT_UNVERIFIED_DELETE_DAYS = 5
+    settings.ACCOUNT_VERIFY_HOURS = 24
+    text = text_of(page(client, "core:privacy"))
+    assert "We verwijderen de kopie 45 dagen nadat de e-mail is verstuurd" in text
+    assert "45 dagen na verzenden" in text  # the table
+    assert "Gebruik je je account 3 jaar niet, dan verwijderen we het" in text
+    assert "of tot je het 3 jaar niet hebt gebruikt" in text  # the table
+    assert "21 dagen van tevoren sturen we je een e-mail" in text
+    assert "Die link werkt 24 uur" in text
+    assert "verwijderen we het account na 5 dagen" in text
+    assert "2 jaar" not in text and "90 dagen" not in text
+    settings.ACCOUNT_INACTIVE_DELETE_DAYS = 400
+    assert "Gebruik je je account 400 dagen niet" in text_of(page(client, "core:privacy"))
+
+
+def test_privacy_covers_the_networks_sign_up_role_model_withdrawal_and_e_mails(client):
+    html = page(client, "core:privacy")
+    text = text_of(html)
+    for anchor in ("account", "account-maken", "doe-netwerken", "rolmodellen", "e-mails"):
+        assert f'id="{anchor}"' in html
+    networks = text[text.index("Doe-netwerken Welke gegevens") : text.index("Een vraag aan de helpdesk")]
+    for part in (
+        "Van welke netwerken je lid bent",
+        "je motivatie",
+        "Voor welke bijeenkomsten je je aanmeldt",
+        "Je berichten en reacties in het gesprek",
+        "AVG artikel 6 lid 1b",
+        "Berichten, ledenlijst en verslagen zijn nooit openbaar",
+        "je berichten met de reacties daarop en je meldingen",
+    ):
+        assert part in networks, part
+    assert "Trek je die in, dan verwijderen we je gegevens meteen" in text
+    assert "mail ons dan" not in text[text.index("Rolmodellen") :][:800]  # erased without asking
+    assert "Maak je zelf een account" in text
+    assert "Deze accounts verwijderen we niet automatisch" in text  # staff
+
+
+def test_privacy_account_and_network_parts_in_english(client):
+    text = text_of(page(client, "core:privacy", "en"))
+    assert "If you do not use your account for 2 years, we delete it" in text
+    assert "Which data" in text
+    assert "Gebruik je je account" not in text
+
+
+@pytest.mark.parametrize(
+    ("days", "words"), [(730, "2 jaar"), (365, "1 jaar"), (90, "90 dagen"), (1, "1 dag"), (400, "400 dagen")]
+)
+def test_period_says_whole_years_as_years(days, words):
+    with translation.override("nl"):
+        assert trust.period(days) == words
+
+
 def test_privacy_retention_defaults_match_the_settings_in_both_languages(client):
     months = settings.HELPDESK_RETENTION_MONTHS
     assert f"{months} maanden nadat je vraag is afgerond" in text_of(page(client, "core:privacy"))
