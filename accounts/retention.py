@@ -36,6 +36,7 @@ from core.models import OutboxMessage
 from core.outbox import queue_mail
 from core.trust import period
 
+log = logging.getLogger(__name__)
 security_log = logging.getLogger("portal.security")
 
 
@@ -88,7 +89,11 @@ def warn_inactive_accounts(*, now: datetime | None = None) -> int:
             continue
         if user.inactivity_warned_at is not None and user.inactivity_warned_at > used:
             continue  # already warned for this inactive period
-        _warn(user, now=now)
+        try:
+            _warn(user, now=now)
+        except Exception:  # noqa: BLE001 - one account must not stop the others; tried again tomorrow
+            log.exception("could not warn inactive account user=%s", user.pk)
+            continue
         warned += 1
     return warned
 
@@ -125,7 +130,11 @@ def delete_inactive_accounts(*, now: datetime | None = None) -> int:
         used = last_activity(user)
         if used >= now - timedelta(days=settings.ACCOUNT_INACTIVE_DELETE_DAYS) or user.inactivity_warned_at <= used:
             continue  # used since (the next warning run warns again if it stays unused)
-        delete_account(user=user, reason="inactive")
+        try:
+            delete_account(user=user, reason="inactive")
+        except Exception:  # noqa: BLE001 - one account must not stop the others; tried again tomorrow
+            log.exception("could not delete inactive account user=%s", user.pk)
+            continue
         deleted += 1
     return deleted
 
@@ -140,7 +149,11 @@ def delete_unverified_signups(*, now: datetime | None = None) -> int:
     )
     deleted = 0
     for user in list(stale.order_by("pk")):
-        _delete_unverified(user)
+        try:
+            _delete_unverified(user)
+        except Exception:  # noqa: BLE001 - one account must not stop the others; tried again tomorrow
+            log.exception("could not delete unverified sign-up user=%s", user.pk)
+            continue
         deleted += 1
     return deleted
 

@@ -246,3 +246,23 @@ def test_periods_that_contradict_each_other_stop_the_start(env, error):
     )
     assert result.returncode != 0
     assert error in result.stderr
+
+
+def test_one_account_that_fails_does_not_stop_the_others(monkeypatch, caplog):
+    first = employer(unused_days=DELETE_DAYS + 2)
+    second = employer(unused_days=DELETE_DAYS + 1)
+    User.objects.filter(pk__in=[first.pk, second.pk]).update(
+        inactivity_warned_at=timezone.now() - timedelta(days=WARNING_DAYS)
+    )
+    real_delete = retention.delete_account
+
+    def failing_for_first(*, user, reason):
+        if user.pk == first.pk:
+            raise RuntimeError("storage away")
+        real_delete(user=user, reason=reason)
+
+    monkeypatch.setattr(retention, "delete_account", failing_for_first)
+    with caplog.at_level(logging.ERROR, logger="accounts.retention"):
+        assert retention.delete_inactive_accounts() == 1
+    assert User.objects.filter(pk=first.pk).exists() and not User.objects.filter(pk=second.pk).exists()
+    assert f"could not delete inactive account user={first.pk}" in caplog.text
