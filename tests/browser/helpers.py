@@ -40,6 +40,23 @@ def assert_accessible(page) -> None:
     assert not violations, f"Accessibility violations on {page.url}:\n{format_violations(violations)}"
 
 
+WIDE_JS = """() => Array.from(document.querySelectorAll('body *'))
+  .filter(e => e.getBoundingClientRect().right > 321 && !e.closest('.table-scroll'))
+  .slice(0, 5).map(e => e.outerHTML.slice(0, 100) + ' ' + e.getBoundingClientRect().right)"""
+
+
+def assert_reflows(page) -> None:
+    """No horizontal scrolling at 320 CSS px; the page is reloaded at that width and restored."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.reload()
+    page.wait_for_load_state("load")
+    wide = page.evaluate(WIDE_JS)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{page.url}: {wide}"
+    page.set_viewport_size(size)
+    page.reload()
+
+
 def login(page, user) -> None:
     """Log `user` in for this page's browser context by giving it a fresh session cookie.
 
