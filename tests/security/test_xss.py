@@ -515,7 +515,8 @@ def test_every_email_carries_the_payload_as_plain_text(world, werkgever, setting
         "start": today, "end": today, "report": report, "organisation": PAYLOAD, "reaction": reaction,
         "login_url": "https://portaal.example.nl/l", "reset_url": "https://portaal.example.nl/r", "hours": 48,
         "due": today, "status": PAYLOAD, "channel": PAYLOAD, "week_start": today,
-        "week_end": today,
+        "week_end": today, "inactive_period": PAYLOAD, "delete_after": today,
+        "data_url": "https://portaal.example.nl/d", "privacy_url": "https://portaal.example.nl/p",
     }  # fmt: skip
     assert len(EMAIL_TEMPLATES) >= 25
     for template in EMAIL_TEMPLATES:
