@@ -408,3 +408,5 @@ OPEN_DATA_ATTRIBUTION = env_str(
 # Partner sites that may show the embeddable widget (/embed/...) in a frame, e.g.
 # "https://www.awvn.nl,https://www.abu.nl" (comma-separated). No other page can ever be framed.
 EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS")
+# The embedded question form (/embed/vraag/) may be sent up to this many hours after it was shown.
+EMBED_ASK_FORM_HOURS = env_int("EMBED_ASK_FORM_HOURS", 24)
