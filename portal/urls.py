@@ -25,6 +25,8 @@ urlpatterns = [
     path("feeds/maatregelen/", feeds.MeasureFeed(), name="feed_measures"),
     path("feeds/maatregelen/<slug:theme>/", feeds.MeasureFeed(), name="feed_measures_theme"),
     path("feeds/praktijkvoorbeelden/", feeds.ExampleFeed(), name="feed_examples"),
+    path("feeds/agenda/", feeds.EventFeed(), name="feed_events"),
+    path("feeds/agenda/<slug:theme>/", feeds.EventFeed(), name="feed_events_theme"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),

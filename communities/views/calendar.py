@@ -109,12 +109,13 @@ def calendar(request):
     now = timezone.now()
     items = [
         {"title": e.title, "starts_at": e.starts_at, "ends_at": e.ends_at, "all_day": e.all_day,
-         "location": e.location, "url": e.url, "description": e.description, "network": None}
+         "location": e.location, "url": e.url, "description": e.description, "network": None,
+         "anchor": f"datum-{e.pk}"}
         for e in Event.objects.upcoming(since=now)
     ] + [
         {"title": m.title, "starts_at": m.starts_at, "ends_at": m.ends_at, "all_day": False,
          "location": m.location or (_("Online") if m.online_url else ""), "url": m.get_absolute_url(),
-         "description": "", "network": m.network}
+         "description": "", "network": m.network, "anchor": f"bijeenkomst-{m.pk}"}
         for m in Meeting.objects.public().upcoming(since=now).select_related("network")
     ]  # fmt: skip
     items.sort(key=lambda item: item["starts_at"])

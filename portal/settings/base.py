@@ -384,8 +384,8 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Werkagenda VIA open data",
-    "DESCRIPTION": "Gepubliceerde inhoud van het Werkagenda VIA portaal: maatregelen, materialen, initiatieven "
-    "en praktijkvoorbeelden. Alleen lezen.",
+    "DESCRIPTION": "Gepubliceerde inhoud van het Werkagenda VIA portaal: maatregelen, materialen, initiatieven, "
+    "praktijkvoorbeelden, doe-netwerken en de openbare agenda. Alleen lezen.",
     "VERSION": "1",
     "OAS_VERSION": "3.1.0",  # schemas are plain JSON Schema (nullable as type lists)
     "SERVE_INCLUDE_SCHEMA": False,
