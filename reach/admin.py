@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from reach.models import ShortLink
+from reach.models import LandingPage, ShortLink
 
 
 @admin.register(ShortLink)
@@ -40,4 +40,38 @@ class ShortLinkAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(LandingPage)
+class LandingPageAdmin(admin.ModelAdmin):
+    """The editors' text on the landing pages (/voor/...): one row per sector, size group or partner."""
+
+    list_display = ["__str__", "page_link", "updated_at", "updated_by"]
+    list_filter = ["kind"]
+    search_fields = ["intro", "organisation__name"]
+    filter_horizontal = ["themes", "networks"]
+    readonly_fields = ["page_link", "updated_at", "updated_by"]
+    fieldsets = [
+        (None, {"fields": ["kind", "sector", "size", "organisation", "page_link"]}),
+        (_("Inhoud"), {"fields": ["intro", "themes", "networks"]}),
+        (
+            _("Helpdesk van de partner"),
+            {"fields": ["contact_intro", "contact_phone", "contact_email", "contact_url"]},
+        ),
+        (_("Bijgewerkt"), {"fields": ["updated_at", "updated_by"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation", "updated_by")
+
+    @admin.display(description=_("pagina"))
+    def page_link(self, obj) -> str:
+        if not obj.pk:
+            return _("Verschijnt na het bewaren.")
+        url = obj.get_absolute_url()
+        return format_html('<a href="{}">{}</a>', url, url)
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
         super().save_model(request, obj, form, change)

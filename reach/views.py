@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
+from accounts.models import Organisation
+from menukaart.services import find_plan
+from reach import landing as landing_pages
 from reach.models import ShortLink, ShortLinkDailyOpens
 from reach.qr import qr_png, qr_svg
 
@@ -43,3 +46,45 @@ def short_link_qr(request, code: str, kind: str):
         response = HttpResponse(qr_png(link.public_url), content_type="image/png")
     response["Content-Disposition"] = f'attachment; filename="qr-{link.code}.{kind}"'
     return response
+
+
+# --- Landing pages -------------------------------------------------------------------------------
+
+
+def _render_landing(request, landing: landing_pages.Landing):
+    plan = find_plan(user=request.user, session=request.session)
+    return render(
+        request,
+        "reach/landing.html",
+        {
+            "landing": landing,
+            "plan_measure_ids": set(plan.items.values_list("measure_id", flat=True)) if plan else set(),
+        },
+    )
+
+
+@require_GET
+def landing_index(request):
+    return render(request, "reach/landing_index.html", landing_pages.index_entries())
+
+
+@require_GET
+def landing_sector(request, slug: str):
+    letter = landing_pages.SECTOR_BY_SLUG.get(slug)
+    if letter is None:
+        raise Http404
+    return _render_landing(request, landing_pages.sector_landing(letter))
+
+
+@require_GET
+def landing_size(request, slug: str):
+    size = landing_pages.SIZE_BY_SLUG.get(slug)
+    if size is None:
+        raise Http404
+    return _render_landing(request, landing_pages.size_landing(size))
+
+
+@require_GET
+def landing_partner(request, slug: str):
+    partner = get_object_or_404(Organisation.objects.partners(), slug=slug)
+    return _render_landing(request, landing_pages.partner_landing(partner))
