@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("doe-netwerken/", include("communities.urls")),
     path("op-je-eigen-site/", reach_embeds.embed_guide, name="embed_guide"),
     path("voor/", include("reach.landing_urls")),
+    path("nieuwsbrief/", include("reach.newsletter_urls")),
     path("impact/", include("impact.urls")),
     # The admin's log-in and password change go to the site's own, throttled forms.
     path("beheer/login/", accounts_views.admin_login, name="admin_login"),

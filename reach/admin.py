@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from reach.models import LandingPage, ShortLink
+from reach import newsletter
+from reach.models import LandingPage, NewsletterIssue, NewsletterSubscriber, ShortLink
 
 
 @admin.register(ShortLink)
@@ -75,3 +77,48 @@ class LandingPageAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(NewsletterIssue)
+class NewsletterIssueAdmin(admin.ModelAdmin):
+    """The monthly newsletters sent, with how many subscribers got each (no addresses)."""
+
+    list_display = ["month", "items", "recipients", "created_at"]
+    readonly_fields = ["month", "items", "created_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(recipient_count=Count("deliveries"))
+
+    @admin.display(description=_("verstuurd aan"), ordering="recipient_count")
+    def recipients(self, obj) -> int:
+        return obj.recipient_count
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(NewsletterSubscriber)
+class NewsletterSubscriberAdmin(admin.ModelAdmin):
+    """Subscribers' addresses are personal data: only superusers (no role has these rights).
+    Deleting here also erases the address from the outbox's copies (reach.newsletter.remove)."""
+
+    list_display = ["email", "created_at", "confirmed_at"]
+    list_filter = [("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email"]
+    readonly_fields = ["email", "created_at", "confirmed_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def delete_model(self, request, obj):
+        newsletter.remove(obj)
+
+    def delete_queryset(self, request, queryset):
+        for subscriber in queryset:
+            newsletter.remove(subscriber)

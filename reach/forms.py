@@ -1,4 +1,5 @@
-"""Forms of the reach app: the helpdesk's question form as embedded in a partner's site."""
+"""Forms of the reach app: the helpdesk's question form as embedded in a partner's site, and the
+newsletter sign-up."""
 
 import secrets
 
@@ -63,3 +64,22 @@ class EmbedAskForm(AskForm):
                 ),
             )
         return cleaned
+
+
+class NewsletterForm(forms.Form):
+    """Sign up for "Nieuw op de menukaart". `website` is a honeypot: people never see or fill it."""
+
+    email = forms.EmailField(
+        label=_("Je e-mailadres"),
+        max_length=254,
+        error_messages={
+            "required": _("Vul je e-mailadres in."),
+            "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl."),
+        },
+    )
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Laat het veld 'Laat dit veld leeg' leeg."), code="honeypot")
+        return ""

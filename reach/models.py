@@ -1,5 +1,5 @@
-"""Short links for print and social media with how often each was opened (no personal data), and
-the editors' text for the landing pages per sector, size and partner."""
+"""Short links for print and social media with how often each was opened (no personal data), the
+editors' text for the landing pages per sector, size and partner, and the monthly newsletter."""
 
 import secrets
 from urllib.parse import urlsplit
@@ -206,3 +206,75 @@ class LandingPage(models.Model):
             self.size = ""
         if self.kind != LandingKind.PARTNER:
             self.organisation = None
+
+
+# --- The monthly newsletter "Nieuw op de menukaart" -----------------------------------------------
+
+
+class NewsletterSubscriberQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def unconfirmed_since(self, moment):
+        """Sign-ups never confirmed that were made before `moment` (to be deleted)."""
+        return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
+
+
+class NewsletterSubscriber(models.Model):
+    """One address that asked for the monthly e-mail. Personal data: only the address is kept; it
+    is deleted when its owner unsubscribes, and an address never confirmed is deleted after
+    NEWSLETTER_UNCONFIRMED_DAYS days."""
+
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    # SHA-256 of the confirmation link's token; emptied once confirmed.
+    confirm_token_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = NewsletterSubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("abonnee nieuwsbrief")
+        verbose_name_plural = _("abonnees nieuwsbrief")
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class NewsletterIssue(models.Model):
+    """The newsletter of one month: what was new and updated in that month. One per month."""
+
+    month = models.DateField(_("maand"), unique=True, help_text=_("De eerste dag van de maand waarover het gaat."))
+    created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    items = models.PositiveIntegerField(_("aantal onderwerpen"), default=0)
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("nieuwsbrief")
+        verbose_name_plural = _("nieuwsbrieven")
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+
+class NewsletterDelivery(models.Model):
+    """That one subscriber's e-mail of one issue is in the outbox: the monthly task is idempotent."""
+
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(NewsletterSubscriber, on_delete=models.CASCADE, related_name="deliveries")
+    queued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "subscriber"], name="reach_newsletter_one_delivery_per_issue"),
+        ]
+        verbose_name = _("verzending nieuwsbrief")
+        verbose_name_plural = _("verzendingen nieuwsbrief")
+
+    def __str__(self) -> str:
+        return f"{self.issue} → {self.subscriber_id}"

@@ -1,4 +1,5 @@
-"""The landing pages (per sector, size and partner) are accessible and reflow at 320 px."""
+"""The landing pages (per sector, size and partner) and the newsletter sign-up are accessible and reflow at
+320 px."""
 
 import pytest
 from playwright.sync_api import expect
@@ -11,7 +12,7 @@ from tests.menukaart.factories import ExampleFactory, MeasureFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.parametrize("path", ["/voor/", "/voor/partner/abu/", "/voor/sector/bouw/", "/voor/mkb/"])
+@pytest.mark.parametrize("path", ["/voor/", "/voor/partner/abu/", "/voor/sector/bouw/", "/voor/mkb/", "/nieuwsbrief/"])
 def test_landing_pages_are_accessible(page, abu, path):
     MeasureFactory(title="Een vaste vragenlijst voor elk sollicitatiegesprek")
     ExampleFactory(title="Bouwbedrijf werkt met buddy's", sector="F", size_band="50-249")

@@ -31,7 +31,9 @@ def html_of(client, url) -> str:
 def catalogue(db):
     theme = ThemeFactory(slug="werving-en-selectie", name="Werving en selectie")
     small = MeasureFactory(slug="vaste-vragenlijst", title="Vaste vragenlijst", size=OrganisationSize.SME, evidence=2)
-    large = MeasureFactory(slug="diversiteitsbeleid", title="Diversiteitsbeleid", size=OrganisationSize.LARGE, evidence=4)
+    large = MeasureFactory(
+        slug="diversiteitsbeleid", title="Diversiteitsbeleid", size=OrganisationSize.LARGE, evidence=4
+    )
     both = MeasureFactory(slug="buddy", title="Een buddy voor elke nieuwe collega", evidence=1)
     MeasureFactory(slug="concept", title="Nog in concept", status=Status.CONCEPT)
     for measure in (small, large, both):
@@ -135,8 +137,8 @@ def test_editors_write_a_landing_page_in_beheer(client, contentbeheerder, werkge
     client.force_login(contentbeheerder)
     add = reverse("admin:reach_landingpage_add")
     assert client.get(add).status_code == 200
-    response = client.post(add, {"kind": "partner", "organisation": abu.pk, "intro": "Welkom bij de ABU.",
-                                 "contact_intro": "", "contact_phone": "", "contact_email": "", "contact_url": ""})  # fmt: skip
+    data = {"kind": "partner", "organisation": abu.pk, "intro": "Welkom bij de ABU."}
+    response = client.post(add, {**data, "contact_intro": "", "contact_phone": "", "contact_email": ""})
     assert response.status_code == 302, response.content.decode()[:3000]
     page = LandingPage.objects.get()
     assert page.updated_by == contentbeheerder
