@@ -12,7 +12,7 @@ from django.db import transaction
 
 from accounts.models import Organisation
 from communities.models import Network
-from menukaart.models import Theme
+from menukaart.models import Example, Theme
 from reach.models import LandingKind, LandingPage, ShortLink, SizeGroup
 
 PARTNER_PAGES = {
@@ -129,6 +129,11 @@ def load_demo() -> int:
         count += 1
     sector_n = LandingPage.objects.get(kind=LandingKind.SECTOR, sector="N")
     sector_n.networks.set(Network.objects.filter(host_organisation__slug="abu"))
+    # The ABU's example from the source documents belongs with the ABU's own network.
+    abu_example = Example.objects.published().filter(slug="abu-selecteren-zonder-vooroordelen").first()
+    if abu_example is not None:
+        for network in Network.objects.filter(host_organisation__slug="abu"):
+            network.examples.add(abu_example)
     ShortLink.objects.update_or_create(
         code="start",
         defaults={"target": "/", "purpose": "Folder Nederlandse Arbeidsinspectie (demo)", "is_active": True},

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
+from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Event, Meeting
@@ -128,7 +129,8 @@ class EventFeed(PortalFeed):
                 when += "–" + date_format(timezone.localtime(item.ends_at), "H:i")
         place = item.location or (_("Online") if isinstance(item, Meeting) and item.online_url else "")
         text = item.agenda if isinstance(item, Meeting) else item.description
-        return "\n\n".join(part for part in (when, place, text) if part)
+        # The entry's text is HTML to a feed reader: escaped, with its paragraphs and line breaks.
+        return linebreaks("\n\n".join(part for part in (when, place, text) if part), autoescape=True)
 
     def item_link(self, item) -> str:
         if isinstance(item, Event):
