@@ -83,6 +83,10 @@ ROLES: dict[str, Role] = {
                 "helpdesk.add_standardanswer",
                 "helpdesk.change_standardanswer",
                 "menukaart.view_content_gaps",
+                # Draft revisions of published measures: reviewed and published by another editor.
+                "menukaart.view_measurerevision",
+                "menukaart.change_measurerevision",
+                "menukaart.view_materiallinkcheck",
                 "reach.view_shortlink",
                 "reach.add_shortlink",
                 "reach.change_shortlink",

@@ -2,6 +2,8 @@
 text (communities/consent.py); consents are read-only here: only the person gives or withdraws one."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from communities import consent
@@ -34,8 +36,16 @@ class RoleModelConsentInline(admin.TabularInline):
         return False
 
 
+class LabelledFileWidget(AdminFileWidget):
+    """Django's admin file widget puts the field's name in a <legend> and leaves the file input
+    itself without a label (axe: "Form elements must have labels"); this one gets a <label for>."""
+
+    use_fieldset = False
+
+
 @admin.register(RoleModel)
 class RoleModelAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.ImageField: {"widget": LabelledFileWidget}}
     list_display = ("name", "job_title", "organisation", "status", "covered_by_consent", "updated_at")
     list_filter = ("status",)
     search_fields = ("name", "organisation", "job_title")

@@ -29,7 +29,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.admin_site.PortalAdminConfig",  # django.contrib.admin with the Beheer start page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -192,6 +192,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "menukaart.tasks.purge_unreachable_visitor_plans",
         "schedule": timedelta(hours=1),
     },
+    # Every Monday at 04:30 (Amsterdam): follow each published material's link; failures show on Beheer's start page.
+    "menukaart-check-material-links": {
+        "task": "menukaart.tasks.check_material_links",
+        "schedule": crontab(hour=4, minute=30, day_of_week=1),
+    },
 }
 
 # --- Impact report ------------------------------------------------------------------------------
@@ -225,7 +230,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # User name or e-mail address (employers log in with their address).
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "accounts.backends.EmailBackend"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "accounts:start"  # each role lands on its own workspace
 LOGOUT_REDIRECT_URL = "core:home"
 # The log-in throttle (accounts/throttle.py): failed log-ins per account and address pair within
 # the window; per address over all accounts, and site-wide (the global brake), within the slow window.
@@ -309,6 +314,9 @@ HELPDESK_SERVICE_LEVEL_DAYS = {
 HELPDESK_RETENTION_MONTHS = env_int("HELPDESK_RETENTION_MONTHS", 24)
 # Days without any change after which an answered or waiting ticket is closed (0: never).
 HELPDESK_AUTO_CLOSE_DAYS = env_int("HELPDESK_AUTO_CLOSE_DAYS", 30)
+# Published menukaart content whose last content check (reviewed_at) is older than this many days
+# is listed on Beheer's start page as due for review.
+MENUKAART_REVIEW_INTERVAL_DAYS = env_int("MENUKAART_REVIEW_INTERVAL_DAYS", 365)
 # Capacity norm: one fte of advisors serves about this many employers a year.
 HELPDESK_EMPLOYERS_PER_FTE = env_int("HELPDESK_EMPLOYERS_PER_FTE", 75)
 HELPDESK_ADVISOR_FTE = float(env_str("HELPDESK_ADVISOR_FTE", "2.0"))

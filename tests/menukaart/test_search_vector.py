@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from menukaart.models import Measure
+from menukaart.models import Measure, Status
 from tests.menukaart.factories import MeasureFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,16 +49,15 @@ def test_steps_and_tips_are_searchable_with_lower_weight_than_the_title():
 
 
 def test_editor_saving_in_the_admin_updates_the_vector(client, contentbeheerder):
-    measure = MeasureFactory(slug="m", title="Oude titel")
+    """A concept is saved directly (a published measure's edit waits for review: see below)."""
+    measure = MeasureFactory(slug="m", title="Oude titel", status=Status.CONCEPT, published_at=None)
     client.force_login(contentbeheerder)
     data = {
         "title": "Nieuwe titel",
         "slug": "m",
         "summary": measure.summary,
         "why_it_works": measure.why_it_works,
-        "steps": '["Begin klein."]',
-        "tips": "[]",
-        "pitfalls": "[]",
+        "steps": ["Begin klein."],
         "evidence": str(measure.evidence),
         "sources": [source.pk for source in measure.sources.all()],
         "levels": [level.pk for level in measure.levels.all()],
@@ -72,3 +71,16 @@ def test_editor_saving_in_the_admin_updates_the_vector(client, contentbeheerder)
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert found("uitstroom") == ["m"]
     assert found("nieuwe titel") == ["m"]
+
+
+def test_publishing_a_revision_updates_the_vector(contentbeheerder, superuser):
+    from menukaart import revisions
+
+    measure = MeasureFactory(slug="p", title="Oude titel")
+    revision = revisions.save_revision(
+        measure=measure, data={"title": "Vlootschouw", "tags": ["uitstroom"]}, changed=["title"], by=contentbeheerder
+    )
+    assert found("vlootschouw") == []
+    revisions.publish_revision(revision=revision, by=superuser)
+    assert found("vlootschouw") == ["p"]
+    assert found("uitstroom") == ["p"]
