@@ -20,6 +20,7 @@ ROBOTS_DISALLOW = [
     "/beheer/", "/account/", "/helpdesk/volg/", "/helpdesk/wachtrij/", "/helpdesk/mijn-vragen/",
     "/helpdesk/doorverwijzingen/", "/helpdesk/doorverwijzen/", "/menukaart/gedeeld/", "/menukaart/mijn-menukaart/",
     "/en/beheer/", "/en/account/", "/en/helpdesk/", "/en/menukaart/gedeeld/", "/en/menukaart/mijn-menukaart/",
+    "/nieuwsbrief/bevestigen/", "/nieuwsbrief/afmelden/", "/en/nieuwsbrief/bevestigen/", "/en/nieuwsbrief/afmelden/",
 ]  # fmt: skip
 
 

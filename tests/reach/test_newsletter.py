@@ -203,3 +203,9 @@ def test_the_tasks_are_scheduled_monthly_and_nightly():
     assert schedule["reach-purge-unconfirmed-subscribers"]["task"] == "reach.tasks.purge_unconfirmed_subscribers"
     assert tasks.send_monthly_newsletter.name == "reach.tasks.send_monthly_newsletter"
     assert tasks.purge_unconfirmed_subscribers() == 0
+
+
+def test_the_personal_link_pages_are_kept_out_of_search_engines(client):
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /nieuwsbrief/bevestigen/" in robots and "Disallow: /nieuwsbrief/afmelden/" in robots
+    assert "Disallow: /nieuwsbrief/\n" not in robots
