@@ -9,7 +9,7 @@ from reach import landing
 from reach.models import LandingPage
 
 PUBLIC_PAGES = [
-    "core:home", "core:about", "core:privacy", "core:accessibility",
+    "core:home", "core:about", "core:partners", "core:contact", "core:privacy", "core:accessibility",
     "menukaart:index", "menukaart:levels", "menukaart:phases", "menukaart:evidence_scale",
     "menukaart:material_list", "menukaart:initiative_list", "menukaart:example_list",
     "helpdesk:ask", "communities:index", "communities:calendar", "communities:role_model_list",

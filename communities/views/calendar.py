@@ -40,7 +40,8 @@ def _meeting_event(meeting: Meeting, stamp) -> ICalEvent:
     event.add("url", url)
     description = meeting.agenda or ""
     if meeting.online_url:
-        description = f"{description}\n\n{_('Online deelnemen')}: {meeting.online_url}".strip()
+        # The feed is public; the meeting page gives the link only to those who may take part.
+        description = f"{description}\n\n{_('Online: de link staat op de pagina van de bijeenkomst.')}".strip()
     event.add("description", f"{description}\n\n{url}".strip())
     if meeting.location:
         event.add("location", meeting.location)

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_organisation_profile'),
-        ('communities', '0003_updated_at'),
+        ('communities', '0004_updated_at'),
         ('menukaart', '0005_plan_share_token_hash'),
         ('reach', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

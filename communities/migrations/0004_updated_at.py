@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
     """When a network, meeting or public date last changed: the open data's ETag and Last-Modified
     and the events feed need it. Existing rows get the time of the migration."""
 
-    dependencies = [("communities", "0002_networks")]
+    dependencies = [("communities", "0003_rolemodel_erased_at")]
 
     operations = [
         migrations.AddField(
