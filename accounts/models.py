@@ -19,6 +19,10 @@ class OrganisationQuerySet(models.QuerySet):
     def employers(self):
         return self.filter(kind=OrganisationKind.EMPLOYER)
 
+    def partners(self):
+        """The Werkagenda partners (referring or not): not SER/DiB itself, not employers."""
+        return self.filter(kind__in=[OrganisationKind.REFERRING_PARTNER, OrganisationKind.WERKAGENDA_PARTNER])
+
 
 class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)

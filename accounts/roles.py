@@ -90,6 +90,10 @@ ROLES: dict[str, Role] = {
                 "reach.view_shortlink",
                 "reach.add_shortlink",
                 "reach.change_shortlink",
+                # Landing pages per sector, size and partner: the editors' text (/voor/...).
+                "reach.view_landingpage",
+                "reach.add_landingpage",
+                "reach.change_landingpage",
                 "menukaart.moderate_example",
                 "menukaart.view_examplereaction",
                 *(f"communities.{action}_rolemodel" for action in ("view", "add", "change")),

@@ -1,11 +1,14 @@
-"""Benchmark of the menukaart pages on a large catalogue. Not a test: it measures and reports.
+"""Benchmark of the menukaart pages and the open-data API on a large catalogue. Not a test: it
+measures and reports.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/via_portal .venv/bin/python bench/menukaart.py
 
 Creates a separate, throw-away database next to DATABASE_URL (named bench_menukaart_<name>), fills
-it with 5,000 published measures and 100,000 usage events, requests
-the catalogue (plain, filtered, search) and detail pages, and reports p50/p95 latency and the number
-of SQL queries per page. The database is removed afterwards. Options: --measures, --events, --runs.
+it with 5,000 published measures and 100,000 usage events, requests the catalogue (plain, filtered,
+search) and detail pages, and the API's measure list (/api/v1/maatregelen/: pages of 50 and of 200,
+filtered, an item, and a conditional request answered 304), and reports p50/p95 latency and the
+number of SQL queries per page. The API's rate limit is lifted for the run. The database is
+removed afterwards. Options: --measures, --events, --runs, --no-pages (the API only).
 """
 
 import argparse
@@ -47,6 +50,7 @@ from menukaart.models import (  # noqa: E402
     Theme,
     UsageEvent,
 )
+from reach.api import ClientRateThrottle  # noqa: E402
 
 WORDS = (
     "werving selectie behoud doorstroom leidinggevende team inclusie diversiteit cultuur mentor buddy "
@@ -156,15 +160,20 @@ def build(measure_total: int, event_total: int, rng: random.Random) -> list[str]
     return [m.slug for m in measures]
 
 
-def measure_page(client: Client, urls: list[str], show_slowest: bool) -> tuple[float, float, int, int]:
+def measure_page(
+    client: Client, urls: list[str], show_slowest: bool, *, conditional: bool = False
+) -> tuple[float, float, int, int]:
+    """Time each URL. `conditional`: ask each with the ETag of its first answer (expects 304)."""
     timings, queries, slowest = [], [], (0.0, "")
     client.get(urls[0])  # warm up
+    etags = {url: client.get(url)["ETag"] for url in set(urls)} if conditional else {}
     for url in urls:
+        headers = {"if-none-match": etags[url]} if conditional else {}
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
-            response = client.get(url)
+            response = client.get(url, headers=headers)
             timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
+        assert response.status_code == (304 if conditional else 200), (url, response.status_code)
         queries.append(len(captured.captured_queries))
         for query in captured.captured_queries:
             slowest = max(slowest, (float(query["time"]), query["sql"]))
@@ -180,6 +189,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=40, help="requests per scenario")
     parser.add_argument("--show-slowest", action="store_true", help="print the slowest SQL query per page")
+    parser.add_argument("--no-pages", action="store_true", help="time the open-data API only")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("The benchmark needs PostgreSQL (DATABASE_URL), as in production.")
@@ -216,9 +226,29 @@ def main() -> None:
             ],
             "detail": [f"{base}maatregel/{rng.choice(slugs)}/" for _ in range(args.runs)],
         }
+        if args.no_pages:
+            scenarios = {}
+        # The open-data API (reach/api.py): the same catalogue as JSON. Its rate limit is per
+        # client, and every request here comes from one: lift it for the run.
+        ClientRateThrottle.THROTTLE_RATES = {**ClientRateThrottle.THROTTLE_RATES, "open_data": "1000000/min"}
+        api = "/api/v1/maatregelen/"
+        api_pages = max(1, min(50, args.measures // 50))
+        scenarios |= {
+            "API list (50 a page)": [f"{api}?pagina={rng.randint(1, api_pages)}" for _ in range(args.runs)],
+            "API list (200 a page)": [
+                f"{api}?per_pagina=200&pagina={rng.randint(1, max(1, min(10, args.measures // 200)))}"
+                for _ in range(args.runs)
+            ],
+            "API filtered list": [
+                f"{api}?thema={rng.choice(theme_slugs)}&niveau={rng.choice(level_slugs)}&omvang=mkb"
+                for _ in range(args.runs)
+            ],
+            "API item": [f"{api}{rng.choice(slugs)}/" for _ in range(args.runs)],
+        }
+        conditional = {"API list, If-None-Match (304)": [f"{api}?pagina={n % api_pages + 1}" for n in range(args.runs)]}
         print(f"\n{'page':<30}{'p50 ms':>10}{'p95 ms':>10}{'queries':>10}")
-        for name, urls in scenarios.items():
-            p50, p95, fewest, most = measure_page(client, urls, args.show_slowest)
+        for name, urls in {**scenarios, **conditional}.items():
+            p50, p95, fewest, most = measure_page(client, urls, args.show_slowest, conditional=name in conditional)
             count = str(most) if fewest == most else f"{fewest}-{most}"
             print(f"{name:<30}{p50:>10.1f}{p95:>10.1f}{count:>10}")
     finally:

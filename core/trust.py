@@ -86,6 +86,8 @@ class Retention:
     inactive_days: int
     inactive_period: str
     warning_days: int
+    # Days an unconfirmed newsletter sign-up is kept before it is deleted.
+    newsletter_unconfirmed_days: int
 
 
 def period(days: int) -> str:
@@ -118,6 +120,7 @@ def retention() -> Retention:
         inactive_days=settings.ACCOUNT_INACTIVE_DELETE_DAYS,
         inactive_period=period(settings.ACCOUNT_INACTIVE_DELETE_DAYS),
         warning_days=settings.ACCOUNT_INACTIVE_WARNING_DAYS,
+        newsletter_unconfirmed_days=settings.NEWSLETTER_UNCONFIRMED_DAYS,
     )
 
 

@@ -222,9 +222,10 @@ class Ticket(models.Model):
     )
     themes = models.ManyToManyField("menukaart.Theme", verbose_name=_("thema's"), blank=True, related_name="tickets")
     channel = models.CharField(_("kanaal"), max_length=20, choices=Channel.choices, default=Channel.WEB)
-    # Where the question was asked from, as plain text (e.g. "doe-netwerk:<slug>" for the "Stel een
-    # vraag" link on a network's page). Text, not a foreign key: the helpdesk does not import the
-    # apps that link to it.
+    # Where the question was asked from, as plain text: "doe-netwerk:<slug>" for the "Stel een
+    # vraag" link on a network's page, "partnersite:<organisation slug>" (or "partnersite" without a
+    # partner) for the question form embedded in a partner's site. Text, not a foreign key: the
+    # helpdesk does not import the apps that link to it.
     source = models.CharField(_("bron"), max_length=80, blank=True, default="")
     referring_organisation = models.ForeignKey(
         "accounts.Organisation",
@@ -342,6 +343,18 @@ class Ticket(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def source_label(self) -> str:
+        """Where the question was asked from, in words for the advisors ("" when not recorded)."""
+        kind, _sep, key = self.source.partition(":")
+        if kind == "doe-netwerk" and key:
+            return _("de pagina van doe-netwerk %(network)s") % {"network": key}
+        if kind == "partnersite":
+            if key:
+                return _("het vraagformulier op de site van partner %(partner)s") % {"partner": key}
+            return _("het vraagformulier op de site van een partner")
+        return self.source
 
     @property
     def is_overdue(self) -> bool:

@@ -25,6 +25,8 @@ urlpatterns = [
     path("feeds/maatregelen/", feeds.MeasureFeed(), name="feed_measures"),
     path("feeds/maatregelen/<slug:theme>/", feeds.MeasureFeed(), name="feed_measures_theme"),
     path("feeds/praktijkvoorbeelden/", feeds.ExampleFeed(), name="feed_examples"),
+    path("feeds/agenda/", feeds.EventFeed(), name="feed_events"),
+    path("feeds/agenda/<slug:theme>/", feeds.EventFeed(), name="feed_events_theme"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
@@ -33,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("helpdesk/", include("helpdesk.urls")),
     path("doe-netwerken/", include("communities.urls")),
     path("op-je-eigen-site/", reach_embeds.embed_guide, name="embed_guide"),
+    path("voor/", include("reach.landing_urls")),
+    path("nieuwsbrief/", include("reach.newsletter_urls")),
     path("impact/", include("impact.urls")),
     # The admin's log-in and password change go to the site's own, throttled forms.
     path("beheer/login/", accounts_views.admin_login, name="admin_login"),

@@ -11,13 +11,16 @@ import logging
 from django.db.models import Count, Max, Prefetch
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import pagination, throttling, viewsets
 
+from communities.models import Event, Meeting, Network
+from communities.models.networks import NetworkStatus, Region
 from core.ratelimit import CACHE_ERRORS, client_key
 from menukaart.filters import MeasureFilter
-from menukaart.models import Example, Initiative, Material, Measure
+from menukaart.models import Example, Initiative, Material, Measure, Theme
 from reach import serializers
 
 log = logging.getLogger(__name__)
@@ -81,13 +84,15 @@ class ConditionalMixin:
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
-        return self._conditional(request, self._stamp(queryset), lambda: super(ConditionalMixin, self).list(
-            request, *args, **kwargs))
+        return self._conditional(
+            request, self._stamp(queryset), lambda: super(ConditionalMixin, self).list(request, *args, **kwargs)
+        )
 
     def retrieve(self, request, *args, **kwargs):
         queryset = self.get_queryset().filter(**{self.lookup_field: kwargs[self.lookup_field]})
-        return self._conditional(request, self._stamp(queryset), lambda: super(ConditionalMixin, self).retrieve(
-            request, *args, **kwargs))
+        return self._conditional(
+            request, self._stamp(queryset), lambda: super(ConditionalMixin, self).retrieve(request, *args, **kwargs)
+        )
 
 
 class OpenDataViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
@@ -154,3 +159,86 @@ class ExampleViewSet(OpenDataViewSet):
             )
             .order_by("title")
         )  # fmt: skip
+
+
+# --- Doe-netwerken and the public agenda ---------------------------------------------------------
+
+
+class NetworkFilter(filters.FilterSet):
+    thema = filters.ModelMultipleChoiceFilter(
+        label=_("Thema"), queryset=Theme.objects.all(), to_field_name="slug", method="filter_themes"
+    )
+    regio = filters.MultipleChoiceFilter(label=_("Regio"), field_name="region", choices=Region.choices)
+    status = filters.ChoiceFilter(label=_("Status"), field_name="status", choices=NetworkStatus.choices)
+
+    def filter_themes(self, queryset, name, value):
+        # A subquery, not a join: a network on two of the themes is listed once.
+        return queryset.filter(pk__in=Network.objects.filter(themes__in=value).values("pk")) if value else queryset
+
+
+class DateRangeFilter(filters.FilterSet):
+    vanaf = filters.DateFilter(label=_("Vanaf (datum, JJJJ-MM-DD)"), field_name="starts_at", lookup_expr="date__gte")
+    tot = filters.DateFilter(label=_("Tot en met (datum, JJJJ-MM-DD)"), field_name="starts_at", lookup_expr="date__lte")
+
+
+class MeetingFilter(DateRangeFilter):
+    netwerk = filters.ModelMultipleChoiceFilter(
+        label=_("Doe-netwerk"), queryset=Network.objects.listed(), to_field_name="slug", field_name="network__slug"
+    )
+    thema = filters.ModelMultipleChoiceFilter(
+        label=_("Thema (van het netwerk)"), queryset=Theme.objects.all(), to_field_name="slug", method="filter_themes"
+    )
+
+    def filter_themes(self, queryset, name, value):
+        return queryset.filter(network__in=Network.objects.filter(themes__in=value).values("pk")) if value else queryset
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Doe-netwerken met een openbare pagina"),
+    retrieve=extend_schema(summary="Eén doe-netwerk"),
+)
+class NetworkViewSet(OpenDataViewSet):
+    serializer_class = serializers.NetworkSerializer
+    filter_backends = [filters.DjangoFilterBackend]
+    filterset_class = NetworkFilter
+
+    def get_queryset(self):
+        return (
+            Network.objects.listed()
+            .select_related("host_organisation")
+            .prefetch_related(
+                "themes",
+                Prefetch("examples", queryset=Example.objects.published().only("slug"), to_attr="published_examples"),
+            )
+            .order_by("name")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Openbare bijeenkomsten van de doe-netwerken (eerst de vroegste)"),
+    retrieve=extend_schema(summary="Eén openbare bijeenkomst"),
+)
+class MeetingViewSet(OpenDataViewSet):
+    serializer_class = serializers.MeetingSerializer
+    filter_backends = [filters.DjangoFilterBackend]
+    filterset_class = MeetingFilter
+    lookup_field = "pk"
+    lookup_value_regex = "[0-9]{1,18}"
+
+    def get_queryset(self):
+        return Meeting.objects.public().select_related("network").order_by("starts_at", "pk")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Openbare datums: 21 maart, Diversity Day, de impactbijeenkomst (eerst de vroegste)"),
+    retrieve=extend_schema(summary="Eén openbare datum"),
+)
+class EventViewSet(OpenDataViewSet):
+    serializer_class = serializers.EventSerializer
+    filter_backends = [filters.DjangoFilterBackend]
+    filterset_class = DateRangeFilter
+    lookup_field = "pk"
+    lookup_value_regex = "[0-9]{1,18}"
+
+    def get_queryset(self):
+        return Event.objects.order_by("starts_at", "pk")

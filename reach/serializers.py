@@ -5,10 +5,13 @@ Field names are English and stable: a change that removes or renames a field is 
 """
 
 from django.conf import settings
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.models import Organisation
+from communities.models import Event, Meeting, Network
 from menukaart.models import Example, Initiative, Material, Measure, Source
 
 
@@ -130,3 +133,65 @@ class ExampleSerializer(PublishedContentSerializer):
     def get_measures(self, obj) -> list[str]:
         # Only published measures (prefetched by the view): a draft is never named in open data.
         return [measure.slug for measure in obj.published_measures]
+
+
+# --- Doe-netwerken and the public agenda ---------------------------------------------------------
+
+
+class OrganisationRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["slug", "name"]
+
+
+class NetworkSerializer(PublishedContentSerializer):
+    themes = slug_list()
+    host_organisation = OrganisationRefSerializer(read_only=True)
+    region = ChoiceField()
+    join_policy = ChoiceField()
+    status = ChoiceField()
+    examples = serializers.SerializerMethodField()
+    calendar_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Network
+        fields = ["slug", "url", "name", "summary", "description", "themes", "host_organisation", "region",
+                  "sector_focus", "join_policy", "status", "examples", "calendar_url", "created_at",
+                  "updated_at"]  # fmt: skip
+
+    def get_examples(self, obj) -> list[str]:
+        # Only published examples (prefetched by the view).
+        return [example.slug for example in obj.published_examples]
+
+    def get_calendar_url(self, obj) -> str:
+        """The network's public meetings as an iCalendar feed."""
+        return absolute(reverse("communities:network_feed", kwargs={"slug": obj.slug}))
+
+
+class MeetingSerializer(PublishedContentSerializer):
+    network = serializers.SlugRelatedField(read_only=True, slug_field="slug")
+    network_name = serializers.CharField(source="network.name", read_only=True)
+    online = serializers.SerializerMethodField()
+    cancelled = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "url", "network", "network_name", "title", "starts_at", "ends_at", "location", "online",
+                  "agenda", "cancelled", "created_at", "updated_at"]  # fmt: skip
+
+    def get_online(self, obj) -> bool:
+        """Online participation possible (the link itself is for the network's members)."""
+        return bool(obj.online_url)
+
+    def get_cancelled(self, obj) -> bool:
+        return obj.cancelled_at is not None
+
+
+class EventSerializer(PublishedContentSerializer):
+    class Meta:
+        model = Event
+        fields = ["id", "url", "title", "description", "starts_at", "ends_at", "all_day", "location", "updated_at"]
+
+    def page_url(self, obj) -> str:
+        # A date's own page is the organiser's; otherwise the portal's public agenda.
+        return obj.url or absolute(reverse("communities:calendar") + f"#datum-{obj.pk}")

@@ -5,6 +5,8 @@ from reach import embeds, views
 app_name = "reach"
 urlpatterns = [
     path("embed/maatregelen/", embeds.measures_widget, name="embed_measures"),
+    path("embed/vraag/", embeds.ask_form, name="embed_ask"),
+    path("embed/vraag/ontvangen/", embeds.ask_received, name="embed_ask_received"),
     path("k/<slug:code>/", views.short_link, name="short_link"),
     path("k/<slug:code>/qr.svg", views.short_link_qr, {"kind": "svg"}, name="short_link_qr_svg"),
     path("k/<slug:code>/qr.png", views.short_link_qr, {"kind": "png"}, name="short_link_qr_png"),

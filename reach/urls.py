@@ -9,6 +9,9 @@ router.register("maatregelen", api.MeasureViewSet, basename="measure")
 router.register("materialen", api.MaterialViewSet, basename="material")
 router.register("initiatieven", api.InitiativeViewSet, basename="initiative")
 router.register("praktijkvoorbeelden", api.ExampleViewSet, basename="example")
+router.register("doe-netwerken", api.NetworkViewSet, basename="network")
+router.register("bijeenkomsten", api.MeetingViewSet, basename="meeting")
+router.register("openbare-datums", api.EventViewSet, basename="event")
 
 app_name = "api"
 urlpatterns = [

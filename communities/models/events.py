@@ -22,6 +22,8 @@ class Event(models.Model):
     all_day = models.BooleanField(_("hele dag"), default=False)
     location = models.CharField(_("plaats"), max_length=200, blank=True)
     url = models.URLField(_("meer informatie"), blank=True, max_length=500)
+    # The last change (open data and the events feed).
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 

@@ -61,6 +61,8 @@ class Meeting(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    # The last change to the meeting (open data and the events feed).
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
 

@@ -137,6 +137,8 @@ class Network(models.Model):
         "menukaart.Example", verbose_name=_("praktijkvoorbeelden"), blank=True, related_name="networks"
     )
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    # The last change to the network itself (open data: ETag and Last-Modified).
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     objects = NetworkQuerySet.as_manager()
 

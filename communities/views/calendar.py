@@ -40,7 +40,8 @@ def _meeting_event(meeting: Meeting, stamp) -> ICalEvent:
     event.add("url", url)
     description = meeting.agenda or ""
     if meeting.online_url:
-        description = f"{description}\n\n{_('Online deelnemen')}: {meeting.online_url}".strip()
+        # The feed is public; the meeting page gives the link only to those who may take part.
+        description = f"{description}\n\n{_('Online: de link staat op de pagina van de bijeenkomst.')}".strip()
     event.add("description", f"{description}\n\n{url}".strip())
     if meeting.location:
         event.add("location", meeting.location)
@@ -109,12 +110,13 @@ def calendar(request):
     now = timezone.now()
     items = [
         {"title": e.title, "starts_at": e.starts_at, "ends_at": e.ends_at, "all_day": e.all_day,
-         "location": e.location, "url": e.url, "description": e.description, "network": None}
+         "location": e.location, "url": e.url, "description": e.description, "network": None,
+         "anchor": f"datum-{e.pk}"}
         for e in Event.objects.upcoming(since=now)
     ] + [
         {"title": m.title, "starts_at": m.starts_at, "ends_at": m.ends_at, "all_day": False,
          "location": m.location or (_("Online") if m.online_url else ""), "url": m.get_absolute_url(),
-         "description": "", "network": m.network}
+         "description": "", "network": m.network, "anchor": f"bijeenkomst-{m.pk}"}
         for m in Meeting.objects.public().upcoming(since=now).select_related("network")
     ]  # fmt: skip
     items.sort(key=lambda item: item["starts_at"])

@@ -42,7 +42,9 @@ def network_detail(request, slug):
 @require_GET
 def meeting_detail(request, slug, pk):
     meeting = get_object_or_404(
-        Meeting.objects.visible_to(request.user).for_list().select_related("network"), network__slug=slug, pk=pk
+        Meeting.objects.visible_to(request.user).for_list().select_related("network__host_organisation"),
+        network__slug=slug,
+        pk=pk,
     )
     return render(request, "communities/meeting_detail.html", meeting_context(request, meeting))
 

@@ -191,6 +191,17 @@ CELERY_BEAT_SCHEDULE = {
             minute=0,
         ),
     },
+    # The first of every month at 08:00 (Amsterdam): the newsletter "Nieuw op de menukaart" about the
+    # month before, to the confirmed subscribers (nothing when nothing was new).
+    "reach-monthly-newsletter": {
+        "task": "reach.tasks.send_monthly_newsletter",
+        "schedule": crontab(day_of_month=1, hour=8, minute=0),
+    },
+    # Every night at 04:30: delete newsletter sign-ups never confirmed within NEWSLETTER_UNCONFIRMED_DAYS.
+    "reach-purge-unconfirmed-subscribers": {
+        "task": "reach.tasks.purge_unconfirmed_subscribers",
+        "schedule": crontab(hour=4, minute=30),
+    },
     # Every hour: remove plans made without an account whose session has expired (nobody can reach them).
     "menukaart-purge-visitor-plans": {
         "task": "menukaart.tasks.purge_unreachable_visitor_plans",
@@ -453,8 +464,8 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Werkagenda VIA open data",
-    "DESCRIPTION": "Gepubliceerde inhoud van het Werkagenda VIA portaal: maatregelen, materialen, initiatieven "
-    "en praktijkvoorbeelden. Alleen lezen.",
+    "DESCRIPTION": "Gepubliceerde inhoud van het Werkagenda VIA portaal: maatregelen, materialen, initiatieven, "
+    "praktijkvoorbeelden, doe-netwerken en de openbare agenda. Alleen lezen.",
     "VERSION": "1",
     "OAS_VERSION": "3.1.0",  # schemas are plain JSON Schema (nullable as type lists)
     "SERVE_INCLUDE_SCHEMA": False,
@@ -477,3 +488,11 @@ OPEN_DATA_ATTRIBUTION = env_str(
 # Partner sites that may show the embeddable widget (/embed/...) in a frame, e.g.
 # "https://www.awvn.nl,https://www.abu.nl" (comma-separated). No other page can ever be framed.
 EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS")
+# The embedded question form (/embed/vraag/) may be sent up to this many hours after it was shown.
+EMBED_ASK_FORM_HOURS = env_int("EMBED_ASK_FORM_HOURS", 24)
+# The monthly newsletter "Nieuw op de menukaart" (docs/reach.md): sign-ups per client per hour;
+# confirmation e-mails to one address per day (whoever asks); days before a sign-up that was never
+# confirmed is deleted (its confirmation link works as long).
+NEWSLETTER_SUBSCRIBE_RATE_LIMIT = env_int("NEWSLETTER_SUBSCRIBE_RATE_LIMIT", 5)
+NEWSLETTER_CONFIRMATIONS_PER_ADDRESS = env_int("NEWSLETTER_CONFIRMATIONS_PER_ADDRESS", 3)
+NEWSLETTER_UNCONFIRMED_DAYS = env_int("NEWSLETTER_UNCONFIRMED_DAYS", 3)

@@ -27,7 +27,7 @@ def test_demo_has_examples_with_reactions_and_two_role_models_with_consent(
 
     published = sent_in.get(status=ExampleStatus.PUBLISHED)
     page = client.get(published.get_absolute_url()).content.decode()
-    assert "Hoe kozen jullie de buddy" in page and "nieuwsbrief" not in page  # pending reaction hidden
+    assert "Hoe kozen jullie de buddy" in page and "in onze nieuwsbrief" not in page  # pending reaction hidden
     for measure in published.measures.all():
         assert published.title in client.get(measure.get_absolute_url()).content.decode()
     assert "Nadia El Idrissi" in client.get(reverse("communities:role_model_list")).content.decode()

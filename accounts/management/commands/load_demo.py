@@ -28,6 +28,7 @@ class Command(BaseCommand):
             "load_communities_demo",
             "load_impact_demo",
             "load_selfscan_demo",
+            "load_reach_demo",
         )
         for command in commands:
             try:
