@@ -39,11 +39,13 @@ run: install
 	@echo "Portal: http://127.0.0.1:8000  (stop with Ctrl+C)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-# ruff (style, bugs, Django and security rules) and bandit (security; each finding fixed or
-# justified inline with `# nosec <id> (why)`).
+# ruff (style, bugs, Django and security rules), bandit (security; each finding fixed or
+# justified inline with `# nosec <id> (why)`) and mypy (types; strict on the services, permissions
+# and QuerySets, see [tool.mypy] in pyproject.toml; its cache in .mypy_cache keeps a re-run fast).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts core helpdesk menukaart communities impact reach portal
+	$(VENV)/bin/mypy
 
 test: install lint
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
@@ -84,4 +86,4 @@ test-lts: $(LTS_VENV)/.installed messages
 		$(LTS_VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) $(LTS_VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) $(LTS_VENV) db.sqlite3 staticfiles .pytest_cache .mypy_cache

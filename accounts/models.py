@@ -1,4 +1,6 @@
-from django.contrib.auth.models import AbstractUser
+from typing import Self, TypeAlias
+
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,11 +14,11 @@ class OrganisationKind(models.TextChoices):
     EMPLOYER = "employer", _("Werkgever")
 
 
-class OrganisationQuerySet(models.QuerySet):
-    def referring_partners(self):
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def referring_partners(self) -> Self:
         return self.filter(kind=OrganisationKind.REFERRING_PARTNER)
 
-    def employers(self):
+    def employers(self) -> Self:
         return self.filter(kind=OrganisationKind.EMPLOYER)
 
 
@@ -64,8 +66,9 @@ class User(AbstractUser):
     )
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("gebruiker")
-        verbose_name_plural = _("gebruikers")
+        # The stubs type AbstractUser.Meta's names as str; a lazy translation is what Django expects.
+        verbose_name = _("gebruiker")  # type: ignore[assignment]
+        verbose_name_plural = _("gebruikers")  # type: ignore[assignment]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
@@ -76,3 +79,8 @@ class User(AbstractUser):
     @property
     def role_names(self) -> list[str]:
         return sorted(group.name for group in self.groups.all())
+
+
+# Whom a request acts for (`request.user`): a logged-in User or Django's AnonymousUser. Permission
+# checks and "visible to" QuerySet methods take this; services act for a logged-in `User`.
+AnyUser: TypeAlias = User | AnonymousUser

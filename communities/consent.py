@@ -6,7 +6,10 @@ read the exact text that would be published and agree to it, or later withdraw, 
 the profile in the same transaction.
 """
 
+from __future__ import annotations
+
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -16,6 +19,9 @@ from django.utils.translation import gettext as _
 
 from communities.models import RoleModel, RoleModelConsent, RoleModelStatus
 from core.outbox import queue_mail
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 EDIT = "communities.change_rolemodel"
 PUBLISH = "communities.publish_rolemodel"
@@ -34,7 +40,7 @@ def role_model_for_token(token: str) -> RoleModel | None:
 
 
 @transaction.atomic
-def request_consent(*, role_model: RoleModel, by) -> str:
+def request_consent(*, role_model: RoleModel, by: User) -> str:
     """E-mail the person a new private link to read the text and agree (or later withdraw).
 
     A new link replaces the previous one. Returns the token (for the caller's tests only; it is
@@ -89,7 +95,7 @@ def has_current_consent(role_model: RoleModel) -> bool:
 
 
 @transaction.atomic
-def publish_role_model(*, role_model: RoleModel, by) -> RoleModel:
+def publish_role_model(*, role_model: RoleModel, by: User) -> RoleModel:
     if not by.has_perm(PUBLISH):
         raise PermissionError(_("Je mag rolmodellen niet publiceren."))
     role_model = RoleModel.objects.select_for_update().get(pk=role_model.pk)
@@ -105,7 +111,7 @@ def publish_role_model(*, role_model: RoleModel, by) -> RoleModel:
 
 
 @transaction.atomic
-def unpublish_role_model(*, role_model: RoleModel, by) -> RoleModel:
+def unpublish_role_model(*, role_model: RoleModel, by: User) -> RoleModel:
     if not by.has_perm(PUBLISH):
         raise PermissionError(_("Je mag rolmodellen niet publiceren."))
     role_model.status = RoleModelStatus.DRAFT

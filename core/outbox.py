@@ -93,8 +93,9 @@ def describe_error(error: Exception) -> str:
     """The error's class and SMTP code, never its text: SMTP errors quote the recipients' addresses,
     which must not outlive erasure in the outbox or in the worker's log."""
     code = getattr(error, "smtp_code", None)
-    if code is None and isinstance(getattr(error, "recipients", None), dict) and error.recipients:
-        first = next(iter(error.recipients.values()))
+    recipients = getattr(error, "recipients", None)
+    if code is None and isinstance(recipients, dict) and recipients:
+        first = next(iter(recipients.values()))
         code = first[0] if isinstance(first, tuple) and first else None
     if code is None and isinstance(error, OSError):
         code = error.errno

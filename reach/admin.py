@@ -1,9 +1,16 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from reach.models import ShortLink
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @admin.register(ShortLink)
@@ -26,7 +33,7 @@ class ShortLinkAdmin(admin.ModelAdmin):
         return obj.public_url if obj.pk else "-"
 
     @admin.display(description=_("QR-code"))
-    def qr_code(self, obj) -> str:
+    def qr_code(self, obj) -> StrOrPromise:
         if not obj.pk:
             return _("Verschijnt na het bewaren.")
         svg = reverse("reach:short_link_qr_svg", args=[obj.code])

@@ -1,6 +1,7 @@
 """Short links for print and social media, and how often each was opened (no personal data)."""
 
 import secrets
+from typing import Self
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -28,8 +29,8 @@ def validate_portal_path(value: str) -> None:
         )
 
 
-class ShortLinkQuerySet(models.QuerySet):
-    def with_opens(self):
+class ShortLinkQuerySet(models.QuerySet["ShortLink"]):
+    def with_opens(self) -> Self:
         return self.annotate(opens=Sum("daily_opens__count", default=0))
 
 

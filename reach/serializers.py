@@ -48,7 +48,8 @@ class SourceSerializer(serializers.ModelSerializer):
 
 def slug_list() -> serializers.ManyRelatedField:
     """The slugs of related terms or items, e.g. "themes": ["werving"]."""
-    return serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+    # many=True makes a ManyRelatedField (SlugRelatedField.__new__); the stubs do not model that.
+    return serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")  # type: ignore[return-value]
 
 
 @extend_schema_field(OpenApiTypes.URI)
