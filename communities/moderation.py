@@ -100,16 +100,30 @@ def _check_moderator(by: User) -> None:
         raise PermissionError(_("Je mag geen voorbeelden of reacties modereren."))
 
 
-@transaction.atomic
-def publish_example(*, example: Example, by: User) -> Example:
-    """Publish a story that was sent in. Only from "ingestuurd" (a decision is made once)."""
-    _check_moderator(by)
+def _required_reason(reason: str) -> str:
+    """A decline needs a reason: the sender reads it."""
+    reason = reason.strip()
+    if not reason:
+        raise ModerationError(_("Geef een reden op: de inzender leest die."))
+    return reason
+
+
+def _undecided_example(example: Example) -> Example:
+    """The example, locked, while it still waits for a decision (a decision is made once)."""
     example = _locked_example(example)
     if example.status != ExampleStatus.SUBMITTED:
         raise ModerationError(
             _("Over dit voorbeeld is al besloten: het is %(status)s.")
             % {"status": example.get_status_display().lower()}
         )
+    return example
+
+
+@transaction.atomic
+def publish_example(*, example: Example, by: User) -> Example:
+    """Publish a story that was sent in. Only from "ingestuurd" (a decision is made once)."""
+    _check_moderator(by)
+    example = _undecided_example(example)
     example.publish()
     example.moderated_by = by
     example.moderated_at = timezone.now()
@@ -134,15 +148,8 @@ def publish_example(*, example: Example, by: User) -> Example:
 def decline_example(*, example: Example, by: User, reason: str) -> Example:
     """Decline a story that was sent in, with a reason the sender reads. It stays hidden."""
     _check_moderator(by)
-    reason = reason.strip()
-    if not reason:
-        raise ModerationError(_("Geef een reden op: de inzender leest die."))
-    example = _locked_example(example)
-    if example.status != ExampleStatus.SUBMITTED:
-        raise ModerationError(
-            _("Over dit voorbeeld is al besloten: het is %(status)s.")
-            % {"status": example.get_status_display().lower()}
-        )
+    reason = _required_reason(reason)
+    example = _undecided_example(example)
     example.status = ExampleStatus.DECLINED
     example.decline_reason = reason
     example.moderated_by = by
@@ -173,21 +180,23 @@ def submit_reaction(*, example: Example, by: User, kind: str, body: str) -> Exam
     )
 
 
-def _locked_reaction(reaction: ExampleReaction) -> ExampleReaction:
-    return (
+def _undecided_reaction(reaction: ExampleReaction) -> ExampleReaction:
+    """The reaction, locked, while it still waits for a decision."""
+    reaction = (
         ExampleReaction.objects.select_for_update(of=("self",))
         .select_related("author", "example__submitted_by")
         .get(pk=reaction.pk)
     )
+    if reaction.status != ReactionStatus.SUBMITTED:
+        raise ModerationError(_("Over deze reactie is al besloten."))
+    return reaction
 
 
 @transaction.atomic
 def publish_reaction(*, reaction: ExampleReaction, by: User) -> ExampleReaction:
     """Show a reaction under its example; tell its author and the example's sender."""
     _check_moderator(by)
-    reaction = _locked_reaction(reaction)
-    if reaction.status != ReactionStatus.SUBMITTED:
-        raise ModerationError(_("Over deze reactie is al besloten."))
+    reaction = _undecided_reaction(reaction)
     reaction.status = ReactionStatus.PUBLISHED
     reaction.moderated_by = by
     reaction.moderated_at = timezone.now()
@@ -216,12 +225,8 @@ def publish_reaction(*, reaction: ExampleReaction, by: User) -> ExampleReaction:
 @transaction.atomic
 def decline_reaction(*, reaction: ExampleReaction, by: User, reason: str) -> ExampleReaction:
     _check_moderator(by)
-    reason = reason.strip()
-    if not reason:
-        raise ModerationError(_("Geef een reden op: de inzender leest die."))
-    reaction = _locked_reaction(reaction)
-    if reaction.status != ReactionStatus.SUBMITTED:
-        raise ModerationError(_("Over deze reactie is al besloten."))
+    reason = _required_reason(reason)
+    reaction = _undecided_reaction(reaction)
     reaction.status = ReactionStatus.DECLINED
     reaction.decline_reason = reason
     reaction.moderated_by = by
