@@ -62,10 +62,12 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production ALLOWED_HO
 
 # ruff (style, bugs, Django and security rules), bandit (security; each finding fixed or justified
 # inline with `# nosec <id> (why)`), Django's deployment checks under the production settings
-# (warnings fail too), models without migrations, and pyproject.toml against the lock files.
+# (warnings fail too), mypy (types; strict on the services, permissions and QuerySets, see
+# [tool.mypy] in pyproject.toml), models without migrations, and pyproject.toml against the lock files.
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts core helpdesk menukaart communities impact reach portal
+	$(VENV)/bin/mypy
 	env -u DJANGO_ALLOW_ASYNC_UNSAFE $(DEPLOY_CHECK_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 		$(PY) manage.py makemigrations --check --dry-run --settings=portal.settings.test
@@ -112,4 +114,4 @@ test-lts: $(LTS_VENV)/.installed messages
 		$(LTS_VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) $(LTS_VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) $(LTS_VENV) db.sqlite3 staticfiles .pytest_cache .mypy_cache

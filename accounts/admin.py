@@ -20,7 +20,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["organisation"]
     search_fields = ["username", "email", "first_name", "last_name", "organisation__name"]
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (_("Organisatie"), {"fields": ["organisation"]}),
     )
     add_fieldsets = (

@@ -1,7 +1,10 @@
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from accounts import throttle
@@ -23,10 +26,11 @@ class ThrottledLoginMixin:
     `form.unavailable` (the cache that holds the counters is down: refused, never unthrottled).
     """
 
+    request: HttpRequest | None  # set by the form class it is mixed into
     throttled = False
     unavailable = False
 
-    def check_password_throttled(self, identifier: str, check):
+    def check_password_throttled(self, identifier: str, check: Callable[[], Any]) -> Any:
         try:
             if throttle.is_throttled(self.request, identifier):
                 self.throttled = True

@@ -1,4 +1,6 @@
-from django.contrib.auth.models import AbstractUser
+from typing import Self, TypeAlias
+
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,14 +14,14 @@ class OrganisationKind(models.TextChoices):
     EMPLOYER = "employer", _("Werkgever")
 
 
-class OrganisationQuerySet(models.QuerySet):
-    def referring_partners(self):
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def referring_partners(self) -> Self:
         return self.filter(kind=OrganisationKind.REFERRING_PARTNER)
 
-    def employers(self):
+    def employers(self) -> Self:
         return self.filter(kind=OrganisationKind.EMPLOYER)
 
-    def partners(self):
+    def partners(self) -> Self:
         """The Werkagenda partners (referring or not): not SER/DiB itself, not employers."""
         return self.filter(kind__in=[OrganisationKind.REFERRING_PARTNER, OrganisationKind.WERKAGENDA_PARTNER])
 
@@ -71,8 +73,9 @@ class User(AbstractUser):
     inactivity_warned_at = models.DateTimeField(_("gewaarschuwd voor verwijderen"), null=True, blank=True)
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("gebruiker")
-        verbose_name_plural = _("gebruikers")
+        # The stubs type AbstractUser.Meta's names as str; a lazy translation is what Django expects.
+        verbose_name = _("gebruiker")  # type: ignore[assignment]
+        verbose_name_plural = _("gebruikers")  # type: ignore[assignment]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
@@ -83,3 +86,8 @@ class User(AbstractUser):
     @property
     def role_names(self) -> list[str]:
         return sorted(group.name for group in self.groups.all())
+
+
+# Whom a request acts for (`request.user`): a logged-in User or Django's AnonymousUser. Permission
+# checks and "visible to" QuerySet methods take this; services act for a logged-in `User`.
+AnyUser: TypeAlias = User | AnonymousUser

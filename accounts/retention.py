@@ -19,6 +19,7 @@ Every deletion is written to the `portal.security` log with the account's number
 
 import logging
 from datetime import datetime, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -56,7 +57,7 @@ def last_activity(user: User) -> datetime:
     moments = [user.last_login or user.date_joined]
     for _receiver, moment in account_activity.send(sender=User, user=user):
         if moment is not None:
-            moments.append(moment)
+            moments.append(cast(datetime, moment))  # the stubs type a receiver's answer as str
     return max(moments)
 
 

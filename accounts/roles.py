@@ -5,15 +5,22 @@ as a matrix and tests/accounts/test_permission_matrix.py checks every cell of th
 Groups are brought in line with this mapping after every `migrate`.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import Permission
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Role:
     name: str
-    label: str
+    label: StrOrPromise
     is_staff: bool
     permissions: tuple[str, ...]
 
@@ -124,7 +131,7 @@ ROLES: dict[str, Role] = {
 }
 
 
-def sync_role_groups(**kwargs) -> None:
+def sync_role_groups(**kwargs: object) -> None:
     """Create the role groups and give each exactly the permissions listed above.
 
     Connected to post_migrate. Permissions of apps that are not migrated yet are skipped; the
@@ -134,7 +141,7 @@ def sync_role_groups(**kwargs) -> None:
 
     for role in ROLES.values():
         group, _created = Group.objects.get_or_create(name=role.name)
-        wanted = []
+        wanted: list[Permission] = []
         for dotted in role.permissions:
             app_label, codename = dotted.split(".", 1)
             wanted.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))

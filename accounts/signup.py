@@ -10,7 +10,10 @@ browser at once (menukaart.services.merge_session_plan); the helpdesk questions 
 verified address when the address is verified (receivers of `employer_verified`).
 """
 
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -27,6 +30,12 @@ from accounts.services import assign_role
 from core.outbox import queue_mail
 from core.ratelimit import over_limit_or_log
 
+if TYPE_CHECKING:
+    from django.contrib.sessions.backends.base import SessionBase
+    from django.http import HttpRequest
+
+    from accounts.models import User
+
 SALT = "accounts.signup.verify"
 
 # Sent with the verified user (keyword `user`) once their address is verified.
@@ -41,11 +50,11 @@ def _signer() -> signing.TimestampSigner:
     return signing.TimestampSigner(salt=SALT, sep=".")
 
 
-def verification_token(user) -> str:
+def verification_token(user: User) -> str:
     return _signer().sign(str(user.pk))
 
 
-def user_for_token(token: str):
+def user_for_token(token: str) -> User | None:
     """The not yet verified account of this token; raises VerificationExpired for an old link,
     returns None for anything else (tampered, unknown, already verified)."""
     try:
@@ -59,7 +68,7 @@ def user_for_token(token: str):
     return get_user_model().objects.filter(pk=int(user_id), is_active=False, last_login__isnull=True).first()
 
 
-def signup_rate_limited(request) -> bool:
+def signup_rate_limited(request: HttpRequest) -> bool:
     """Count one sign-up for this client; True when over ACCOUNT_SIGNUP_RATE_LIMIT this hour.
     With the cache down the sign-up is accepted (and the outage logged): nothing typed is lost."""
     return over_limit_or_log(request, scope="signup", limit=settings.ACCOUNT_SIGNUP_RATE_LIMIT, window=3600)
@@ -69,7 +78,7 @@ def _absolute(path: str) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + path
 
 
-def _queue(**kwargs) -> None:
+def _queue(**kwargs: Any) -> None:
     queue_mail(**kwargs)
 
 
@@ -95,7 +104,7 @@ def _employer_organisation(name: str) -> Organisation:
     return Organisation.objects.create(name=name.strip(), slug=slug, kind=OrganisationKind.EMPLOYER)
 
 
-def send_verification(*, user, next_url: str = "") -> None:
+def send_verification(*, user: User, next_url: str = "") -> None:
     link = _absolute(reverse("accounts:signup_verify", kwargs={"token": verification_token(user)}))
     if next_url:
         from urllib.parse import urlencode
@@ -120,9 +129,9 @@ def register_employer(
     first_name: str,
     last_name: str,
     organisation_name: str,
-    session=None,
+    session: SessionBase | None = None,
     next_url: str = "",
-):
+) -> User | None:
     """Create an inactive employer account and send the verification link. Returns the new user,
     or None when the address already has an account (which then gets an e-mail about it)."""
     User = get_user_model()
@@ -165,7 +174,7 @@ def register_employer(
 
 
 @transaction.atomic
-def verify_employer(*, user) -> None:
+def verify_employer(*, user: User) -> None:
     user.is_active = True
     user.save(update_fields=["is_active"])
     employer_verified.send(sender=get_user_model(), user=user)

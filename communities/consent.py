@@ -12,8 +12,11 @@ longer read it. Name, role, organisation, message, what they did, e-mail address
 too), the link, the consents' texts and the e-mails about the profile are gone.
 """
 
+from __future__ import annotations
+
 import logging
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -24,6 +27,11 @@ from django.utils.translation import gettext as _
 from communities.models import RoleModel, RoleModelConsent, RoleModelStatus
 from core.models import OutboxMessage
 from core.outbox import queue_mail
+
+if TYPE_CHECKING:
+    from django.core.files.storage import Storage
+
+    from accounts.models import User
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +52,7 @@ def role_model_for_token(token: str) -> RoleModel | None:
 
 
 @transaction.atomic
-def request_consent(*, role_model: RoleModel, by) -> str:
+def request_consent(*, role_model: RoleModel, by: User) -> str:
     """E-mail the person a new private link to read the text and agree (or later withdraw).
 
     A new link replaces the previous one. Returns the token (for the caller's tests only; it is
@@ -132,7 +140,7 @@ def erase_role_model(*, role_model: RoleModel) -> None:
     role_model.refresh_from_db()
 
 
-def _delete_photo(storage, name: str) -> None:
+def _delete_photo(storage: Storage, name: str) -> None:
     try:
         storage.delete(name)
     except OSError:
@@ -155,7 +163,7 @@ def has_current_consent(role_model: RoleModel) -> bool:
 
 
 @transaction.atomic
-def publish_role_model(*, role_model: RoleModel, by) -> RoleModel:
+def publish_role_model(*, role_model: RoleModel, by: User) -> RoleModel:
     if not by.has_perm(PUBLISH):
         raise PermissionError(_("Je mag rolmodellen niet publiceren."))
     role_model = RoleModel.objects.select_for_update().get(pk=role_model.pk)
@@ -171,7 +179,7 @@ def publish_role_model(*, role_model: RoleModel, by) -> RoleModel:
 
 
 @transaction.atomic
-def unpublish_role_model(*, role_model: RoleModel, by) -> RoleModel:
+def unpublish_role_model(*, role_model: RoleModel, by: User) -> RoleModel:
     if not by.has_perm(PUBLISH):
         raise PermissionError(_("Je mag rolmodellen niet publiceren."))
     role_model.status = RoleModelStatus.DRAFT

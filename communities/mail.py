@@ -1,10 +1,19 @@
 """E-mail of the doe-netwerken: everything goes through the shared outbox (core.outbox: written in
 the same transaction as the change it reports, sent by Celery)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core import signing
 
 from core.outbox import queue_mail
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+
+    from communities.models import Membership
 
 UNSUBSCRIBE_SALT = "communities.unsubscribe"
 
@@ -13,7 +22,9 @@ def absolute(path: str) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + path
 
 
-def send(*, to: str, subject: str, template: str, context: dict, about=None, unsubscribe_url: str = "") -> None:
+def send(
+    *, to: str, subject: str, template: str, context: dict, about: Model | None = None, unsubscribe_url: str = ""
+) -> None:
     """Queue one e-mail. With `unsubscribe_url` (discussion e-mail) the template shows it as
     {{ private_link }} (erased from the outbox once sent) and the message carries the one-click
     List-Unsubscribe headers of RFC 8058."""
@@ -33,7 +44,7 @@ def send(*, to: str, subject: str, template: str, context: dict, about=None, uns
     )
 
 
-def unsubscribe_token(membership) -> str:
+def unsubscribe_token(membership: Membership) -> str:
     """A private, lasting token for the one-click unsubscribe link in every discussion e-mail."""
     return signing.Signer(salt=UNSUBSCRIBE_SALT, sep=".").sign(str(membership.pk))
 

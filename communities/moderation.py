@@ -6,7 +6,10 @@ declines it with a reason, which the sender reads in an e-mail and on "Mijn voor
 Every notification goes through the shared outbox (core.outbox), queued in the same transaction.
 """
 
+from __future__ import annotations
+
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -18,6 +21,9 @@ from django.utils.translation import gettext as _
 from core.outbox import queue_mail
 from menukaart.models import Example, ExampleReaction, ExampleStatus, Measure, ReactionStatus, Theme
 from menukaart.permissions import can_moderate_examples, can_submit_example
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class ModerationError(Exception):
@@ -42,7 +48,7 @@ def _unique_slug(title: str) -> str:
 @transaction.atomic
 def submit_example(
     *,
-    by,
+    by: User,
     title: str,
     organisation: str,
     sector: str,
@@ -89,21 +95,35 @@ def _locked_example(example: Example) -> Example:
     return Example.objects.select_for_update(of=("self",)).select_related("submitted_by").get(pk=example.pk)
 
 
-def _check_moderator(by) -> None:
+def _check_moderator(by: User) -> None:
     if not can_moderate_examples(by):
         raise PermissionError(_("Je mag geen voorbeelden of reacties modereren."))
 
 
-@transaction.atomic
-def publish_example(*, example: Example, by) -> Example:
-    """Publish a story that was sent in. Only from "ingestuurd" (a decision is made once)."""
-    _check_moderator(by)
+def _required_reason(reason: str) -> str:
+    """A decline needs a reason: the sender reads it."""
+    reason = reason.strip()
+    if not reason:
+        raise ModerationError(_("Geef een reden op: de inzender leest die."))
+    return reason
+
+
+def _undecided_example(example: Example) -> Example:
+    """The example, locked, while it still waits for a decision (a decision is made once)."""
     example = _locked_example(example)
     if example.status != ExampleStatus.SUBMITTED:
         raise ModerationError(
             _("Over dit voorbeeld is al besloten: het is %(status)s.")
             % {"status": example.get_status_display().lower()}
         )
+    return example
+
+
+@transaction.atomic
+def publish_example(*, example: Example, by: User) -> Example:
+    """Publish a story that was sent in. Only from "ingestuurd" (a decision is made once)."""
+    _check_moderator(by)
+    example = _undecided_example(example)
     example.publish()
     example.moderated_by = by
     example.moderated_at = timezone.now()
@@ -125,18 +145,11 @@ def publish_example(*, example: Example, by) -> Example:
 
 
 @transaction.atomic
-def decline_example(*, example: Example, by, reason: str) -> Example:
+def decline_example(*, example: Example, by: User, reason: str) -> Example:
     """Decline a story that was sent in, with a reason the sender reads. It stays hidden."""
     _check_moderator(by)
-    reason = reason.strip()
-    if not reason:
-        raise ModerationError(_("Geef een reden op: de inzender leest die."))
-    example = _locked_example(example)
-    if example.status != ExampleStatus.SUBMITTED:
-        raise ModerationError(
-            _("Over dit voorbeeld is al besloten: het is %(status)s.")
-            % {"status": example.get_status_display().lower()}
-        )
+    reason = _required_reason(reason)
+    example = _undecided_example(example)
     example.status = ExampleStatus.DECLINED
     example.decline_reason = reason
     example.moderated_by = by
@@ -155,33 +168,35 @@ def decline_example(*, example: Example, by, reason: str) -> Example:
 
 
 @transaction.atomic
-def submit_reaction(*, example: Example, by, kind: str, body: str) -> ExampleReaction:
+def submit_reaction(*, example: Example, by: User, kind: str, body: str) -> ExampleReaction:
     """A question or own experience on a published example; shown once an editor publishes it."""
     if not can_submit_example(by):
         raise PermissionError(_("Je mag niet reageren op voorbeelden."))
     if not example.is_published:
         raise ModerationError(_("Je kunt alleen reageren op een gepubliceerd voorbeeld."))
-    organisation = by.organisation.name if by.organisation_id else ""
+    organisation = by.organisation.name if by.organisation else ""
     return ExampleReaction.objects.create(
         example=example, author=by, organisation_name=organisation, kind=kind, body=body
     )
 
 
-def _locked_reaction(reaction: ExampleReaction) -> ExampleReaction:
-    return (
+def _undecided_reaction(reaction: ExampleReaction) -> ExampleReaction:
+    """The reaction, locked, while it still waits for a decision."""
+    reaction = (
         ExampleReaction.objects.select_for_update(of=("self",))
         .select_related("author", "example__submitted_by")
         .get(pk=reaction.pk)
     )
+    if reaction.status != ReactionStatus.SUBMITTED:
+        raise ModerationError(_("Over deze reactie is al besloten."))
+    return reaction
 
 
 @transaction.atomic
-def publish_reaction(*, reaction: ExampleReaction, by) -> ExampleReaction:
+def publish_reaction(*, reaction: ExampleReaction, by: User) -> ExampleReaction:
     """Show a reaction under its example; tell its author and the example's sender."""
     _check_moderator(by)
-    reaction = _locked_reaction(reaction)
-    if reaction.status != ReactionStatus.SUBMITTED:
-        raise ModerationError(_("Over deze reactie is al besloten."))
+    reaction = _undecided_reaction(reaction)
     reaction.status = ReactionStatus.PUBLISHED
     reaction.moderated_by = by
     reaction.moderated_at = timezone.now()
@@ -208,14 +223,10 @@ def publish_reaction(*, reaction: ExampleReaction, by) -> ExampleReaction:
 
 
 @transaction.atomic
-def decline_reaction(*, reaction: ExampleReaction, by, reason: str) -> ExampleReaction:
+def decline_reaction(*, reaction: ExampleReaction, by: User, reason: str) -> ExampleReaction:
     _check_moderator(by)
-    reason = reason.strip()
-    if not reason:
-        raise ModerationError(_("Geef een reden op: de inzender leest die."))
-    reaction = _locked_reaction(reaction)
-    if reaction.status != ReactionStatus.SUBMITTED:
-        raise ModerationError(_("Over deze reactie is al besloten."))
+    reason = _required_reason(reason)
+    reaction = _undecided_reaction(reaction)
     reaction.status = ReactionStatus.DECLINED
     reaction.decline_reason = reason
     reaction.moderated_by = by

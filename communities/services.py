@@ -5,8 +5,11 @@ Callers (views) decide who may call them through communities/permissions.py; the
 the rules that hold for everyone (capacity, double sign-up, edit window, states).
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -35,6 +38,12 @@ from communities.models import (
 )
 from core.uploads import FileNotStored, safe_file_name, save_upload
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from accounts.models import User
+    from menukaart.models import Measure
+
 
 class CommunityError(Exception):
     """A request the rules refuse; `message` is the Dutch text for the person who asked."""
@@ -52,7 +61,7 @@ def _coordinator_emails(network: Network) -> list[str]:
 
 
 @transaction.atomic
-def request_membership(*, network: Network, user, motivation: str = "") -> Membership:
+def request_membership(*, network: Network, user: User, motivation: str = "") -> Membership:
     """An employer's representative asks to join. A declined or former member may ask again."""
     membership = Membership.objects.select_for_update().filter(network=network, user=user).first()
     if membership is not None and membership.status == MembershipStatus.ACTIVE:
@@ -79,7 +88,7 @@ def request_membership(*, network: Network, user, motivation: str = "") -> Membe
     return membership
 
 
-def _decide(membership: Membership, by) -> Membership:
+def _decide(membership: Membership, by: User) -> Membership:
     locked = Membership.objects.select_for_update().get(pk=membership.pk)
     if locked.status != MembershipStatus.REQUESTED:
         raise CommunityError(_("Over deze aanvraag is al beslist."), "decided")
@@ -89,7 +98,7 @@ def _decide(membership: Membership, by) -> Membership:
 
 
 @transaction.atomic
-def approve_membership(*, membership: Membership, by) -> Membership:
+def approve_membership(*, membership: Membership, by: User) -> Membership:
     membership = _decide(membership, by)
     membership.status = MembershipStatus.ACTIVE
     membership.save(update_fields=["status", "decided_at", "decided_by"])
@@ -104,7 +113,7 @@ def approve_membership(*, membership: Membership, by) -> Membership:
 
 
 @transaction.atomic
-def decline_membership(*, membership: Membership, by, reason: str) -> Membership:
+def decline_membership(*, membership: Membership, by: User, reason: str) -> Membership:
     if not reason.strip():
         raise CommunityError(_("Schrijf kort waarom je de aanvraag afwijst; de aanvrager krijgt deze reden."), "reason")
     membership = _decide(membership, by)
@@ -144,7 +153,7 @@ def leave_network(*, membership: Membership) -> Membership:
 
 
 @transaction.atomic
-def invite_member(*, network: Network, email: str, by) -> None:
+def invite_member(*, network: Network, email: str, by: User) -> None:
     """A coordinator adds an employer by e-mail address (how networks "op uitnodiging" grow).
 
     An address with an account becomes a member at once and is told; any other address gets an
@@ -190,7 +199,7 @@ def set_email_preference(*, membership: Membership, preference: str) -> Membersh
 
 
 @transaction.atomic
-def create_meeting(*, network: Network, by, announce: bool = True, **fields) -> Meeting:
+def create_meeting(*, network: Network, by: User, announce: bool = True, **fields: Any) -> Meeting:
     meeting = Meeting.objects.create(network=network, created_by=by, **fields)
     if announce:
         url = mail.absolute(meeting.get_absolute_url())
@@ -207,7 +216,7 @@ def create_meeting(*, network: Network, by, announce: bool = True, **fields) -> 
 
 
 @transaction.atomic
-def register_for_meeting(*, meeting: Meeting, user) -> MeetingRegistration:
+def register_for_meeting(*, meeting: Meeting, user: User) -> MeetingRegistration:
     """Sign a participant up. The meeting row is locked, so two last seats cannot both be taken."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.cancelled_at is not None:
@@ -229,7 +238,7 @@ def register_for_meeting(*, meeting: Meeting, user) -> MeetingRegistration:
 
 
 @transaction.atomic
-def cancel_registration(*, meeting: Meeting, user) -> None:
+def cancel_registration(*, meeting: Meeting, user: User) -> None:
     if meeting.has_passed:
         raise CommunityError(_("Deze bijeenkomst is al geweest; afmelden kan niet meer."), "past")
     deleted, _rows = MeetingRegistration.objects.filter(meeting=meeting, user=user).delete()
@@ -238,7 +247,7 @@ def cancel_registration(*, meeting: Meeting, user) -> None:
 
 
 @transaction.atomic
-def record_minutes(*, meeting: Meeting, minutes: str, by) -> Meeting:
+def record_minutes(*, meeting: Meeting, minutes: str, by: User) -> Meeting:
     """The minutes, written afterwards. Participants hear about it the first time."""
     if not meeting.has_passed:
         raise CommunityError(_("Een verslag kan pas na het begin van de bijeenkomst."), "not_yet")
@@ -259,7 +268,7 @@ def record_minutes(*, meeting: Meeting, minutes: str, by) -> Meeting:
 
 
 def add_lesson(
-    *, network: Network, by, title: str, body: str, meeting: Meeting | None = None, publish: bool = False
+    *, network: Network, by: User, title: str, body: str, meeting: Meeting | None = None, publish: bool = False
 ) -> Lesson:
     return Lesson.objects.create(
         network=network,
@@ -281,7 +290,7 @@ def set_lesson_published(*, lesson: Lesson, published: bool) -> Lesson:
 
 
 @transaction.atomic
-def create_post(*, network: Network, author, body: str, title: str = "", parent: Post | None = None) -> Post:
+def create_post(*, network: Network, author: User, body: str, title: str = "", parent: Post | None = None) -> Post:
     from communities.tasks import notify_post
 
     if parent is not None and (parent.network_id != network.pk or parent.parent_id is not None or parent.is_hidden):
@@ -293,7 +302,7 @@ def create_post(*, network: Network, author, body: str, title: str = "", parent:
     return post
 
 
-def edit_post(*, post: Post, by, body: str, title: str | None = None) -> Post:
+def edit_post(*, post: Post, by: User, body: str, title: str | None = None) -> Post:
     if not post.is_editable_by(by):
         raise CommunityError(
             _("Je kunt een bericht alleen de eerste %(minutes)s minuten na het plaatsen bewerken.")
@@ -311,7 +320,7 @@ def edit_post(*, post: Post, by, body: str, title: str | None = None) -> Post:
 
 
 @transaction.atomic
-def report_post(*, post: Post, by, reason: str) -> PostReport:
+def report_post(*, post: Post, by: User, reason: str) -> PostReport:
     try:
         with transaction.atomic():
             report = PostReport.objects.create(post=post, reporter=by, reason=reason)
@@ -329,7 +338,7 @@ def report_post(*, post: Post, by, reason: str) -> PostReport:
 
 
 @transaction.atomic
-def hide_post(*, post: Post, by, reason: str = "") -> Post:
+def hide_post(*, post: Post, by: User, reason: str = "") -> Post:
     now = timezone.now()
     post.hidden_at, post.hidden_by, post.hidden_reason = now, by, reason[:300]
     post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
@@ -337,7 +346,7 @@ def hide_post(*, post: Post, by, reason: str = "") -> Post:
     return post
 
 
-def unhide_post(*, post: Post, by) -> Post:
+def unhide_post(*, post: Post, by: User) -> Post:
     post.hidden_at, post.hidden_by, post.hidden_reason = None, None, ""
     post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
     return post
@@ -434,11 +443,11 @@ def send_weekly_digests(*, week_start: date | None = None) -> int:
 def add_resource(
     *,
     network: Network,
-    by,
+    by: User,
     title: str,
     description: str = "",
     url: str = "",
-    upload=None,
+    upload: UploadedFile | None = None,
     visibility: str = ResourceVisibility.MEMBERS,
 ) -> Resource:
     """A link or a (validated) file. Only coordinators and editors may make a resource public."""
@@ -446,9 +455,9 @@ def add_resource(
         network=network, added_by=by, title=title, description=description, url=url, visibility=visibility
     )
     if upload is not None:
-        resource.original_name = safe_file_name(upload.name)
-        resource.content_type = upload.content_type
-        resource.size = upload.size
+        resource.original_name = safe_file_name(upload.name or "")
+        resource.content_type = upload.content_type or ""
+        resource.size = upload.size or 0
         if not save_upload(resource, "file", upload):
             # A resource is its link or its file: without the file there is nothing to share.
             raise FileNotStored(
@@ -464,7 +473,9 @@ def add_resource(
 # --- Van les naar menukaart -----------------------------------------------------------------------
 
 
-def propose_lesson(*, lesson: Lesson, by, kind: str, title: str, body: str, measure=None) -> Proposal:
+def propose_lesson(
+    *, lesson: Lesson, by: User, kind: str, title: str, body: str, measure: Measure | None = None
+) -> Proposal:
     if kind == ProposalKind.CHANGE and measure is None:
         raise CommunityError(_("Kies de maatregel die je wilt laten aanpassen."), "measure")
     return Proposal.objects.create(
@@ -478,7 +489,7 @@ def propose_lesson(*, lesson: Lesson, by, kind: str, title: str, body: str, meas
     )
 
 
-def _review(proposal: Proposal, by, status: str, note: str) -> Proposal:
+def _review(proposal: Proposal, by: User, status: str, note: str) -> Proposal:
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if locked.status != ProposalStatus.SUBMITTED:
         raise CommunityError(_("Over dit voorstel is al beslist."), "decided")
@@ -487,7 +498,7 @@ def _review(proposal: Proposal, by, status: str, note: str) -> Proposal:
 
 
 @transaction.atomic
-def accept_proposal(*, proposal: Proposal, by, measure, note: str = "") -> Proposal:
+def accept_proposal(*, proposal: Proposal, by: User, measure: Measure | None, note: str = "") -> Proposal:
     """The editors took the proposal into the menukaart: `measure` is the (new or changed) measure,
     whose page from now on names the network."""
     if measure is None:
@@ -500,7 +511,7 @@ def accept_proposal(*, proposal: Proposal, by, measure, note: str = "") -> Propo
 
 
 @transaction.atomic
-def decline_proposal(*, proposal: Proposal, by, note: str) -> Proposal:
+def decline_proposal(*, proposal: Proposal, by: User, note: str) -> Proposal:
     if not note.strip():
         raise CommunityError(_("Schrijf kort waarom het voorstel niet wordt overgenomen."), "reason")
     proposal = _review(proposal, by, ProposalStatus.DECLINED, note.strip())

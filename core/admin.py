@@ -11,11 +11,10 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 
     list_display = ["created_at", "subject", "status", "attempts", "sent_at"]
     list_filter = ["status"]
-    fields = [
+    fields = readonly_fields = (
         "to", "subject", "body", "about_type", "about_id", "message_id", "status", "attempts", "last_error",
         "created_at", "next_attempt_at", "sending_since", "sent_at",
-    ]  # fmt: skip
-    readonly_fields = fields
+    )  # fmt: skip
     actions = ["retry"]
 
     def has_add_permission(self, request):

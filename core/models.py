@@ -1,5 +1,8 @@
 """Shared models: the worker heartbeat and the e-mail outbox (used by every app)."""
 
+from datetime import datetime
+from typing import Self
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -33,13 +36,13 @@ class OutboxStatus(models.TextChoices):
 PRIVATE_LINK_PLACEHOLDER = "[[private-link]]"
 
 
-class OutboxQuerySet(models.QuerySet):
-    def due(self, *, now=None):
+class OutboxQuerySet(models.QuerySet["OutboxMessage"]):
+    def due(self, *, now: datetime | None = None) -> Self:
         """Pending messages whose next attempt is due and that no worker is sending right now."""
         now = now or timezone.now()
         return self.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now).unclaimed(now=now)
 
-    def unclaimed(self, *, now=None):
+    def unclaimed(self, *, now: datetime | None = None) -> Self:
         """Rows no worker holds: never claimed, or claimed longer ago than the send lease (that
         worker died or was killed mid-send; see core.outbox.send_lease)."""
         from core.outbox import send_lease
@@ -47,7 +50,7 @@ class OutboxQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(models.Q(sending_since__isnull=True) | models.Q(sending_since__lt=now - send_lease()))
 
-    def about(self, obj: models.Model):
+    def about(self, obj: models.Model) -> Self:
         """The messages queued about `obj` (a ticket, a membership, ...)."""
         return self.filter(about_type=ContentType.objects.get_for_model(obj), about_id=obj.pk)
 

@@ -22,7 +22,7 @@ it erases the row's personal data.
 """
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.utils import make_msgid
 from urllib.parse import urlsplit
 
@@ -100,8 +100,9 @@ def describe_error(error: Exception) -> str:
     """The error's class and SMTP code, never its text: SMTP errors quote the recipients' addresses,
     which must not outlive erasure in the outbox or in the worker's log."""
     code = getattr(error, "smtp_code", None)
-    if code is None and isinstance(getattr(error, "recipients", None), dict) and error.recipients:
-        first = next(iter(error.recipients.values()))
+    recipients = getattr(error, "recipients", None)
+    if code is None and isinstance(recipients, dict) and recipients:
+        first = next(iter(recipients.values()))
         code = first[0] if isinstance(first, tuple) and first else None
     if code is None and isinstance(error, OSError):
         code = error.errno
@@ -198,7 +199,7 @@ def _kept_type_ids() -> list[int]:
     return [content_type.pk for content_type in ContentType.objects.get_for_models(*_kept_with_owner).values()]
 
 
-def expired(*, now=None) -> models.QuerySet:
+def expired(*, now: datetime | None = None) -> models.QuerySet[OutboxMessage]:
     """Sent and failed messages past OUTBOX_RETENTION_DAYS, except those kept with their owner.
 
     A sent message counts from when it was sent; a failed one from its last attempt (the retry it
@@ -213,7 +214,7 @@ def expired(*, now=None) -> models.QuerySet:
     return OutboxMessage.objects.filter(old).exclude(about_type_id__in=_kept_type_ids())
 
 
-def purge_expired(*, now=None, batch_size: int = 1000) -> int:
+def purge_expired(*, now: datetime | None = None, batch_size: int = 1000) -> int:
     """Delete one batch of expired messages (see `expired`); returns how many. Idempotent."""
     ids = list(expired(now=now).order_by("pk").values_list("pk", flat=True)[:batch_size])
     if not ids:

@@ -4,12 +4,19 @@ The report reads helpdesk, menukaart and communities; none of them imports this 
 Writes go through impact/services.py; who may see or do what is in impact/permissions.py.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 class ReportStatus(models.TextChoices):
@@ -18,12 +25,12 @@ class ReportStatus(models.TextChoices):
     FAILED = "mislukt", _("Mislukt")
 
 
-class ReportQuerySet(models.QuerySet):
-    def complete(self):
+class ReportQuerySet(models.QuerySet["Report"]):
+    def complete(self) -> Self:
         """Only complete reports are ever shown: a report is written in one transaction with its status."""
         return self.filter(status=ReportStatus.COMPLETE)
 
-    def for_list(self):
+    def for_list(self) -> Self:
         return self.defer("data").order_by("-period_end", "-period_start")
 
 
@@ -81,8 +88,8 @@ class Report(models.Model):
         return self.status == ReportStatus.COMPLETE
 
 
-class PartnerInputQuerySet(models.QuerySet):
-    def overlapping(self, start, end):
+class PartnerInputQuerySet(models.QuerySet["PartnerInput"]):
+    def overlapping(self, start: date, end: date) -> Self:
         return self.filter(period_start__lte=end, period_end__gte=start)
 
 
@@ -129,8 +136,8 @@ class AgreementStatus(models.TextChoices):
     DROPPED = "vervallen", _("Vervallen")
 
 
-class AgreementQuerySet(models.QuerySet):
-    def of_last_meeting_before(self, day):
+class AgreementQuerySet(models.QuerySet["Agreement"]):
+    def of_last_meeting_before(self, day: date) -> Self:
         """The agreements of the latest meeting held on or before `day`."""
         latest = self.filter(meeting_date__lte=day).aggregate(latest=models.Max("meeting_date"))["latest"]
         return self.filter(meeting_date=latest).select_related("owner") if latest else self.none()

@@ -244,6 +244,7 @@ def report_view(data: dict, *, own_organisation_id: int | None = None) -> list[S
         )
         text = summary(figure, periods)
         chart_id = f"grafiek-{figure['key'].replace('_', '-')}"
+        chart: str
         if figure["chart"] == "bar" and figure["rows"]:
             chart = bar_chart(figure, periods, chart_id, text)
         elif figure["chart"] == "trend" and figure["rows"]:

@@ -8,9 +8,12 @@ session ends with it), so the redelivered task computes it again from scratch. N
 half-written report: the page shows only complete ones.
 """
 
+from __future__ import annotations
+
 import logging
 import time
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +24,13 @@ from django.utils import timezone
 from impact.figures import REGISTRY, Context, build
 from impact.models import Report, ReportStatus
 from impact.periods import Period, trend_periods
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from accounts.models import Organisation, User
+    from impact.forms import PartnerInputForm
+    from impact.models import PartnerInput
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +53,7 @@ def _enqueue(report: Report) -> None:
 
 
 @transaction.atomic
-def request_report(*, period: Period, by=None, scheduled: bool = False) -> Report:
+def request_report(*, period: Period, by: User | None = None, scheduled: bool = False) -> Report:
     """Ask for the report of `period`; returns its row. Safe to call any number of times, also
     concurrently: there is one row per period, and a task is sent only for a new row, a failed
     one, or one that has waited longer than IMPACT_REPORT_STALE_SECONDS (its message was lost)."""
@@ -73,7 +83,9 @@ def earliest_data_day() -> date | None:
     return timezone.localtime(first).date() if first else None
 
 
-def compute_figures(*, period: Period, today: date, on_step=None) -> dict:
+def compute_figures(
+    *, period: Period, today: date, on_step: Callable[[int, int, str], object] | None = None
+) -> dict:
     """Every figure of the report, as plain JSON (suppression applied), plus the agreements and partner input."""
     from impact.figures.extra import agreements_of_previous_meeting, partner_input
 
@@ -153,7 +165,7 @@ def mark_report_failed(*, report_id: int, error: BaseException) -> None:
 
 
 @transaction.atomic
-def save_partner_input(*, form, organisation, by) -> "PartnerInput":  # noqa: F821
+def save_partner_input(*, form: PartnerInputForm, organisation: Organisation, by: User) -> PartnerInput:
     """Save a partner's input for the half-year chosen in the form (one per partner and half-year)."""
     period = form.period
     item = form.save(commit=False)

@@ -6,6 +6,8 @@ kept by simple_history ("Geschiedenis" on each item). "Bekijk op site" shows unp
 users with menukaart.view_unpublished (preview).
 """
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
@@ -43,7 +45,7 @@ from menukaart.widgets import ListRowsField
 
 
 class WorkflowAdmin(SimpleHistoryAdmin):
-    readonly_fields = ("status", "published_at", "updated_at")
+    readonly_fields: tuple[str, ...] = ("status", "published_at", "updated_at")
     actions = ("send_to_review", "publish", "back_to_concept")
     list_per_page = 50
 
@@ -235,7 +237,7 @@ class MeasureRevisionAdmin(admin.ModelAdmin):
                 label = gettext("trefwoorden")
             else:
                 try:
-                    field = Measure._meta.get_field(name)
+                    field: Any = Measure._meta.get_field(name)  # a concrete field of the revision's form
                 except FieldDoesNotExist:
                     continue
                 label = field.verbose_name

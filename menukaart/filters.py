@@ -163,7 +163,7 @@ class MeasureFilter(django_filters.FilterSet):
             column = model._meta.model_name
             through = self.TERM_THROUGH[name]()
             count = (
-                through.objects.filter(**{column: OuterRef("pk")}, measure__in=base.values("pk"))
+                through._default_manager.filter(**{column: OuterRef("pk")}, measure__in=base.values("pk"))
                 .values(column)
                 .annotate(n=Count("pk"))
                 .values("n")

@@ -6,24 +6,34 @@ revision. The measure's history then shows the change with the reviewer as its a
 revision's writer in the change reason; the revision keeps both names.
 """
 
+from __future__ import annotations
+
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Field, Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from menukaart.models import Measure, MeasureRevision, RevisionState, Status
 from menukaart.permissions import can_publish
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 class RevisionRefused(Exception):
     """A revision action that is not allowed (own revision, no right to publish, already handled)."""
 
 
-def _plain(value):
+# Set by publishing, never by a revision's data.
+KEPT_BY_WORKFLOW = ("status", "published_at")
+
+
+def _plain(value: Any) -> Any:
     """A form value as plain JSON: ids for model rows, ISO text for dates, names for tags."""
     if isinstance(value, QuerySet | list | tuple | set):
         return [_plain(item) for item in value]
@@ -45,7 +55,7 @@ def has_open_revision(measure: Measure) -> MeasureRevision | None:
 
 
 @transaction.atomic
-def save_revision(*, measure: Measure, data: dict, changed: list[str], by) -> MeasureRevision:
+def save_revision(*, measure: Measure, data: dict, changed: list[str], by: User) -> MeasureRevision:
     """Store (or continue) the open draft revision of a published measure."""
     revision = MeasureRevision.objects.select_for_update().waiting().filter(measure=measure).first()
     if revision is None:
@@ -59,7 +69,7 @@ def save_revision(*, measure: Measure, data: dict, changed: list[str], by) -> Me
     return revision
 
 
-def _check_reviewer(revision: MeasureRevision, by) -> None:
+def _check_reviewer(revision: MeasureRevision, by: User) -> None:
     if revision.state != RevisionState.REVIEW:
         raise RevisionRefused(_("Deze revisie is al beoordeeld."))
     if by.pk in revision.authors:
@@ -78,7 +88,7 @@ def _apply(measure: Measure, data: dict) -> None:
             continue
         if field.many_to_many:
             many[name] = value
-        elif field.editable and not field.primary_key and name not in ("status", "published_at"):
+        elif isinstance(field, Field) and field.editable and not field.primary_key and name not in KEPT_BY_WORKFLOW:
             setattr(measure, field.attname, field.to_python(value))
     measure.save()
     for name, value in many.items():
@@ -90,7 +100,7 @@ def _apply(measure: Measure, data: dict) -> None:
 
 
 @transaction.atomic
-def publish_revision(*, revision: MeasureRevision, by) -> Measure:
+def publish_revision(*, revision: MeasureRevision, by: User) -> Measure:
     """Apply the revision to the published measure. Needs publishing rights; never the writer's own."""
     revision = MeasureRevision.objects.select_for_update().get(pk=revision.pk)
     _check_reviewer(revision, by)
@@ -115,7 +125,7 @@ def publish_revision(*, revision: MeasureRevision, by) -> Measure:
 
 
 @transaction.atomic
-def reject_revision(*, revision: MeasureRevision, by, note: str = "") -> MeasureRevision:
+def reject_revision(*, revision: MeasureRevision, by: User, note: str = "") -> MeasureRevision:
     """Send the revision back: the published measure stays as it is."""
     revision = MeasureRevision.objects.select_for_update().get(pk=revision.pk)
     _check_reviewer(revision, by)

@@ -49,7 +49,8 @@ def refresh_search_vectors(measure_ids: Iterable[int]) -> None:
     if pending is not None:
         pending.update(ids)
         return
-    measures = Measure.objects.filter(pk__in=ids).defer("search_vector").prefetch_related("tags", "levels", "themes")
+    measures = Measure.objects.filter(pk__in=ids).defer("search_vector")
+    measures = measures.prefetch_related("tags", "levels", "themes")  # type: ignore[misc]  # taggit has no types
     for measure in measures:
         vector = (
             SearchVector(Value(measure.title), weight="A", config="dutch")
@@ -95,11 +96,13 @@ def suggest_measures(text: str, limit: int = 5) -> list[Measure]:
         words = " ".join(_WORD.findall(text))  # no websearch operators from a question
         if not words:
             return []
-        return list(measures.matching(words).order_by("-all_words", "-rank", "title")[:limit])
-    words = sorted({word for word in _WORD.findall(text) if len(word) >= _SUGGEST_MIN_WORD})
-    if not words:
+        matches = measures.matching(words)
+        # all_words and rank are annotated by matching(); the type checker cannot follow.
+        return list(matches.order_by("-all_words", "-rank", "title")[:limit])  # type: ignore[misc]
+    long_words = sorted({word for word in _WORD.findall(text) if len(word) >= _SUGGEST_MIN_WORD})
+    if not long_words:
         return []
-    hits = [Q(title__icontains=word) | Q(summary__icontains=word) for word in words]
+    hits = [Q(title__icontains=word) | Q(summary__icontains=word) for word in long_words]
     score = sum(
         (Case(When(hit, then=Value(1)), default=Value(0), output_field=IntegerField()) for hit in hits),
         start=Value(0, output_field=IntegerField()),

@@ -9,11 +9,17 @@ not a feeling. docs/menukaart.md describes the questions, the scoring and the re
 This module holds no database writes; menukaart.services saves scans.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from statistics import mean
+from typing import TYPE_CHECKING
 
 from django.db.models import Avg, Case, CharField, Count, Q, Value, When
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # The answer scale. Option texts per question say what each value looks like in practice.
 NOT_STARTED, STARTED, IN_PLACE, MEASURED = 0, 1, 2, 3
@@ -51,13 +57,13 @@ class Question:
     key: str
     step: str
     level: str
-    text: str
-    options: tuple[str, str, str, str]
+    text: StrOrPromise
+    options: tuple[StrOrPromise, StrOrPromise, StrOrPromise, StrOrPromise]
     # Slugs of the measures that close this gap, best first.
     measures: tuple[str, ...] = field(default_factory=tuple)
 
     @property
-    def choices(self) -> list[tuple[int, str]]:
+    def choices(self) -> list[tuple[int, StrOrPromise]]:
         return list(enumerate(self.options))
 
 
@@ -328,7 +334,7 @@ class AreaScore:
         return "" if self.score is None else str(VALUE_LABELS[min(MAX_VALUE, int(self.score + 0.5))])
 
 
-def _area(slug: str, label: str, questions: list[Question], answers: dict[str, int]) -> AreaScore:
+def _area(slug: str, label: StrOrPromise, questions: list[Question], answers: dict[str, int]) -> AreaScore:
     values = [answers[q.key] for q in questions if q.key in answers]
     return AreaScore(
         slug=slug,

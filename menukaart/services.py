@@ -1,7 +1,10 @@
 """Writes in the menukaart: the editorial status workflow, plans ("Mijn menukaart") and usage signals."""
 
+from __future__ import annotations
+
 import secrets
-from datetime import date
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
@@ -23,6 +26,11 @@ from menukaart.models import (
 from menukaart.permissions import can_publish
 from menukaart.search import normalise_query
 
+if TYPE_CHECKING:
+    from django.contrib.sessions.backends.base import SessionBase
+
+    from accounts.models import AnyUser, User
+
 PLAN_SESSION_KEY = "menukaart_plan_id"
 SCAN_SESSION_KEY = "menukaart_scan_id"
 
@@ -39,7 +47,7 @@ class InvalidTransition(Exception):
 
 
 @transaction.atomic
-def change_status(*, item: Publishable, to_status: str, by) -> None:
+def change_status(*, item: Publishable, to_status: str, by: User) -> None:
     """Move a measure, material, initiative or example through the workflow.
 
     Publishing needs menukaart.publish_measure; callers (admin actions) check it before, this
@@ -62,7 +70,7 @@ def change_status(*, item: Publishable, to_status: str, by) -> None:
 # --- Usage signals ---------------------------------------------------------------------------------
 
 
-def _this_hour():
+def _this_hour() -> datetime:
     return timezone.now().replace(minute=0, second=0, microsecond=0)
 
 
@@ -87,7 +95,7 @@ def record_search(*, query: str, result_count: int) -> None:
 # --- Plans -----------------------------------------------------------------------------------------
 
 
-def find_plan(*, user, session) -> Plan | None:
+def find_plan(*, user: AnyUser, session: SessionBase) -> Plan | None:
     """The current visitor's plan, without creating one: the account's, or the one in the session."""
     if user.is_authenticated:
         return Plan.objects.filter(user=user).first()
@@ -97,7 +105,7 @@ def find_plan(*, user, session) -> Plan | None:
     return Plan.objects.filter(pk=plan_id, user__isnull=True).first()
 
 
-def plan_item_count(*, user, session) -> int:
+def plan_item_count(*, user: AnyUser, session: SessionBase) -> int:
     """How many published measures the visitor's plan holds, in one query (none without a plan)."""
     items = PlanItem.objects.filter(measure__status=Status.PUBLISHED)
     if user.is_authenticated:
@@ -109,7 +117,7 @@ def plan_item_count(*, user, session) -> int:
 
 
 @transaction.atomic
-def get_or_create_plan(*, user, session) -> Plan:
+def get_or_create_plan(*, user: AnyUser, session: SessionBase) -> Plan:
     plan = find_plan(user=user, session=session)
     if plan is not None:
         return plan
@@ -159,7 +167,7 @@ def renumber_plan(*, plan: Plan) -> None:
 
 
 @transaction.atomic
-def merge_session_plan(*, user, session) -> None:
+def merge_session_plan(*, user: User, session: SessionBase) -> None:
     """On log-in: move the measures chosen without an account into the user's plan.
 
     Measures already in the user's plan keep the user's details; new ones go at the end with
@@ -245,7 +253,7 @@ def set_item_progress(*, item: PlanItem, progress: str, on: date | None = None) 
 
 
 @transaction.atomic
-def start_scan(*, user, session, size_band: str, sector: str = "") -> Scan:
+def start_scan(*, user: AnyUser, session: SessionBase, size_band: str, sector: str = "") -> Scan:
     """A new scan for an account, or for the session (it moves to the account on sign-up or log-in)."""
     scan = Scan.objects.create(user=user if user.is_authenticated else None, size_band=size_band, sector=sector)
     if not user.is_authenticated:
@@ -280,7 +288,7 @@ def complete_scan(*, scan: Scan) -> bool:
 
 
 @transaction.atomic
-def claim_session_scan(*, user, session) -> None:
+def claim_session_scan(*, user: User, session: SessionBase) -> None:
     """On log-in or sign-up: the scan made without an account becomes the account's."""
     scan_id = session.pop(SCAN_SESSION_KEY, None)
     if scan_id is not None:
@@ -288,7 +296,7 @@ def claim_session_scan(*, user, session) -> None:
 
 
 @transaction.atomic
-def save_key_figure(*, user, year: int, group: str, **figures) -> KeyFigure:
+def save_key_figure(*, user: User, year: int, group: str, **figures: int | None) -> KeyFigure:
     """Add or replace the figures of one year and group."""
     figure, _created = KeyFigure.objects.update_or_create(user=user, year=year, group=group.strip(), defaults=figures)
     return figure

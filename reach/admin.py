@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
@@ -6,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from reach import newsletter
 from reach.models import LandingPage, NewsletterIssue, NewsletterSubscriber, ShortLink
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @admin.register(ShortLink)
@@ -28,7 +35,7 @@ class ShortLinkAdmin(admin.ModelAdmin):
         return obj.public_url if obj.pk else "-"
 
     @admin.display(description=_("QR-code"))
-    def qr_code(self, obj) -> str:
+    def qr_code(self, obj) -> StrOrPromise:
         if not obj.pk:
             return _("Verschijnt na het bewaren.")
         svg = reverse("reach:short_link_qr_svg", args=[obj.code])
@@ -68,7 +75,7 @@ class LandingPageAdmin(admin.ModelAdmin):
         return super().get_queryset(request).select_related("organisation", "updated_by")
 
     @admin.display(description=_("pagina"))
-    def page_link(self, obj) -> str:
+    def page_link(self, obj: LandingPage) -> StrOrPromise:
         if not obj.pk:
             return _("Verschijnt na het bewaren.")
         url = obj.get_absolute_url()

@@ -8,6 +8,8 @@ telephone numbers are made up.
 Idempotent: rows are matched by their page and updated.
 """
 
+from typing import Any
+
 from django.db import transaction
 
 from accounts.models import Organisation
@@ -15,7 +17,7 @@ from communities.models import Network
 from menukaart.models import Example, Theme
 from reach.models import LandingKind, LandingPage, ShortLink, SizeGroup
 
-PARTNER_PAGES = {
+PARTNER_PAGES: dict[str, dict[str, Any]] = {
     "abu": {
         "intro": (
             "De ABU is de brancheorganisatie van uitzendbureaus. Met de campagne 'Werk jij mee, zeg nee' leren "
@@ -85,7 +87,7 @@ PARTNER_PAGES = {
     },
 }
 
-OTHER_PAGES = [
+OTHER_PAGES: list[tuple[dict[str, Any], str]] = [
     (
         {"kind": LandingKind.SIZE, "size": SizeGroup.SME},
         "In een kleine organisatie kun je snel iets veranderen: je kent iedereen en de lijnen zijn kort. Begin "

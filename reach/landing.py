@@ -8,7 +8,10 @@ meant for it (size_fit), and for a sector the measures with a published example 
 go first. Each list is one query (plus its prefetches), whatever the size of the catalogue.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
@@ -21,6 +24,9 @@ from core.choices import Sector, SizeBand
 from menukaart.models import Example, Measure
 from menukaart.selfscan import size_fit
 from reach.models import LandingKind, LandingPage, SizeGroup
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MEASURES_SHOWN = 9
 EXAMPLES_SHOWN = 6
@@ -48,7 +54,7 @@ SECTOR_SLUGS = {
     "S": "overige-dienstverlening",
 }
 SECTOR_BY_SLUG = {slug: letter for letter, slug in SECTOR_SLUGS.items()}
-SIZE_SLUGS = {SizeGroup.SME: "mkb", SizeGroup.LARGE: "grote-organisaties"}
+SIZE_SLUGS: dict[str, str] = {SizeGroup.SME: "mkb", SizeGroup.LARGE: "grote-organisaties"}
 SIZE_BY_SLUG = {slug: size for size, slug in SIZE_SLUGS.items()}
 # The employee counts (core.choices.SizeBand, as on examples and profiles) in each size group.
 SIZE_BANDS = {
@@ -76,8 +82,8 @@ class Landing:
 
     kind: str
     key: str
-    title: str
-    lead: str
+    title: StrOrPromise
+    lead: StrOrPromise
     page: LandingPage | None
     partner: Organisation | None = None
     measures: list = field(default_factory=list)
@@ -221,7 +227,7 @@ def index_entries() -> dict:
     }
 
 
-def all_pages() -> list[tuple[str, str]]:
+def all_pages() -> list[tuple[LandingKind, str]]:
     """(kind, key) of every landing page, for the sitemap."""
     return (
         [(LandingKind.SECTOR, letter) for letter in Sector.values]

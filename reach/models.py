@@ -2,6 +2,8 @@
 editors' text for the landing pages per sector, size and partner, and the monthly newsletter."""
 
 import secrets
+from datetime import datetime
+from typing import Self
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -31,8 +33,8 @@ def validate_portal_path(value: str) -> None:
         )
 
 
-class ShortLinkQuerySet(models.QuerySet):
-    def with_opens(self):
+class ShortLinkQuerySet(models.QuerySet["ShortLink"]):
+    def with_opens(self) -> Self:
         return self.annotate(opens=Sum("daily_opens__count", default=0))
 
 
@@ -189,7 +191,7 @@ class LandingPage(models.Model):
 
         return page_url(self.kind, self.sector or self.size or (self.organisation.slug if self.organisation else ""))
 
-    def clean(self):
+    def clean(self) -> None:
         errors = {}
         if self.kind == LandingKind.SECTOR and not self.sector:
             errors["sector"] = _("Kies de sector van deze pagina.")
@@ -212,10 +214,10 @@ class LandingPage(models.Model):
 
 
 class NewsletterSubscriberQuerySet(models.QuerySet):
-    def confirmed(self):
+    def confirmed(self) -> Self:
         return self.filter(confirmed_at__isnull=False)
 
-    def unconfirmed_since(self, moment):
+    def unconfirmed_since(self, moment: datetime) -> Self:
         """Sign-ups never confirmed that were made before `moment` (to be deleted)."""
         return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
 

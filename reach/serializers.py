@@ -4,6 +4,8 @@ Field names are English and stable: a change that removes or renames a field is 
 (/api/v2/), never an edit here. Choice fields carry both the stable code and its Dutch label.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -51,7 +53,8 @@ class SourceSerializer(serializers.ModelSerializer):
 
 def slug_list() -> serializers.ManyRelatedField:
     """The slugs of related terms or items, e.g. "themes": ["werving"]."""
-    return serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+    # many=True makes a ManyRelatedField (SlugRelatedField.__new__); the stubs do not model that.
+    return serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")  # type: ignore[return-value]
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -169,7 +172,7 @@ class NetworkSerializer(PublishedContentSerializer):
 
 
 class MeetingSerializer(PublishedContentSerializer):
-    network = serializers.SlugRelatedField(read_only=True, slug_field="slug")
+    network: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(read_only=True, slug_field="slug")
     network_name = serializers.CharField(source="network.name", read_only=True)
     online = serializers.SerializerMethodField()
     cancelled = serializers.SerializerMethodField()

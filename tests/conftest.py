@@ -12,7 +12,7 @@ from django.core.cache import cache
 from accounts.models import OrganisationKind
 from accounts.roles import ADVISEUR, COMMUNITY_COORDINATOR, CONTENTBEHEERDER, PARTNER_MEDEWERKER, WERKGEVER
 from portal.celery import app as celery_app
-from tests.factories import OrganisationFactory, UserFactory
+from tests.accounts.factories import OrganisationFactory, UserFactory
 
 
 def pytest_configure(config):

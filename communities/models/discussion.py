@@ -1,3 +1,8 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
@@ -6,18 +11,21 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models.networks import Membership, Network
 
+if TYPE_CHECKING:
+    from accounts.models import AnyUser
+
 # The longest post or reply (characters).
 MAX_POST_LENGTH = 5000
 
 
-class PostQuerySet(models.QuerySet):
-    def shown(self):
+class PostQuerySet(models.QuerySet["Post"]):
+    def shown(self) -> Self:
         return self.filter(hidden_at__isnull=True)
 
-    def threads(self):
+    def threads(self) -> Self:
         return self.filter(parent__isnull=True)
 
-    def for_discussion(self, *, include_hidden: bool = False):
+    def for_discussion(self, *, include_hidden: bool = False) -> Self:
         """Threads with their replies and authors, in a constant number of queries."""
         replies = Post.objects.select_related("author", "author__organisation").order_by("created_at")
         threads = self.threads()
@@ -72,10 +80,10 @@ class Post(models.Model):
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
 
-    def editable_until(self):
-        return self.created_at + timezone.timedelta(minutes=settings.COMMUNITIES_POST_EDIT_MINUTES)
+    def editable_until(self) -> datetime:
+        return self.created_at + timedelta(minutes=settings.COMMUNITIES_POST_EDIT_MINUTES)
 
-    def is_editable_by(self, user, *, now=None) -> bool:
+    def is_editable_by(self, user: AnyUser, *, now: datetime | None = None) -> bool:
         return self.author_id == user.pk and not self.is_hidden and (now or timezone.now()) <= self.editable_until()
 
 

@@ -1,9 +1,16 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Self
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from datetime import datetime
 
-class EventQuerySet(models.QuerySet):
-    def upcoming(self, *, since=None):
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def upcoming(self, *, since: datetime | None = None) -> Self:
         from django.utils import timezone
 
         return self.filter(starts_at__gte=since or timezone.now()).order_by("starts_at")

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
@@ -7,25 +11,30 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models.networks import Network
 
+if TYPE_CHECKING:
+    from datetime import datetime
 
-class MeetingQuerySet(models.QuerySet):
-    def upcoming(self, *, since=None):
+    from accounts.models import AnyUser
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def upcoming(self, *, since: datetime | None = None) -> Self:
         return self.filter(starts_at__gte=since or timezone.now(), cancelled_at__isnull=True).order_by("starts_at")
 
-    def past(self, *, before=None):
+    def past(self, *, before: datetime | None = None) -> Self:
         return self.filter(starts_at__lt=before or timezone.now()).order_by("-starts_at")
 
-    def public(self):
+    def public(self) -> Self:
         """Meetings announced to everyone: public meetings of listed networks."""
         return self.filter(is_public=True, network__is_listed=True)
 
-    def visible_to(self, user):
+    def visible_to(self, user: AnyUser) -> Self:
         """Public meetings for everyone; all meetings of the networks the user takes part in."""
         return self.filter(
             Q(is_public=True, network__is_listed=True) | Q(network__in=Network.objects.participated_by(user))
         )
 
-    def for_list(self):
+    def for_list(self) -> Self:
         return self.select_related("network").annotate(registration_count=Count("registrations", distinct=True))
 
 
@@ -111,11 +120,11 @@ class MeetingRegistration(models.Model):
         return f"{self.user} → {self.meeting}"
 
 
-class LessonQuerySet(models.QuerySet):
-    def published(self):
+class LessonQuerySet(models.QuerySet["Lesson"]):
+    def published(self) -> Self:
         return self.filter(published_at__isnull=False)
 
-    def visible_to(self, user):
+    def visible_to(self, user: AnyUser) -> Self:
         return self.filter(
             Q(published_at__isnull=False, network__is_listed=True)
             | Q(network__in=Network.objects.participated_by(user))

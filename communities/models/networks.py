@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -5,6 +9,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from accounts.models import AnyUser, User
 
 
 class JoinPolicy(models.TextChoices):
@@ -54,19 +61,19 @@ def validate_network_slug(value: str) -> None:
         )
 
 
-class NetworkQuerySet(models.QuerySet):
-    def active(self):
+class NetworkQuerySet(models.QuerySet["Network"]):
+    def active(self) -> Self:
         return self.filter(status=NetworkStatus.ACTIVE)
 
-    def listed(self):
+    def listed(self) -> Self:
         """Networks with a public page (shown to everyone, also without an account)."""
         return self.filter(is_listed=True)
 
-    def _involving(self, user):
+    def _involving(self, user: User) -> Q:
         member = Membership.objects.filter(network=OuterRef("pk"), user=user, status=MembershipStatus.ACTIVE)
         return Q(Exists(member)) | Q(coordinators=user)
 
-    def visible_to(self, user):
+    def visible_to(self, user: AnyUser) -> Self:
         """Listed networks for everyone; unlisted ones only for their members, coordinators and editors."""
         from communities.permissions import can_moderate
 
@@ -76,7 +83,7 @@ class NetworkQuerySet(models.QuerySet):
             return self.listed()
         return self.filter(Q(is_listed=True) | self._involving(user)).distinct()
 
-    def participated_by(self, user):
+    def participated_by(self, user: AnyUser) -> Self:
         """Networks whose members-only pages the user may open: member, coordinator or editor."""
         from communities.permissions import can_moderate
 
@@ -86,7 +93,7 @@ class NetworkQuerySet(models.QuerySet):
             return self.none()
         return self.filter(self._involving(user)).distinct()
 
-    def managed_by(self, user):
+    def managed_by(self, user: AnyUser) -> Self:
         """Networks the user runs: their own as coordinator; every network for editors."""
         from communities.permissions import can_moderate
 
@@ -96,7 +103,7 @@ class NetworkQuerySet(models.QuerySet):
             return self.none()
         return self.filter(coordinators=user).distinct()
 
-    def for_list(self):
+    def for_list(self) -> Self:
         active = Q(memberships__status=MembershipStatus.ACTIVE)
         return (
             self.select_related("host_organisation")
@@ -161,14 +168,14 @@ class Network(models.Model):
         return self.status == NetworkStatus.ARCHIVED
 
 
-class MembershipQuerySet(models.QuerySet):
-    def active(self):
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self) -> Self:
         return self.filter(status=MembershipStatus.ACTIVE)
 
-    def pending(self):
+    def pending(self) -> Self:
         return self.filter(status=MembershipStatus.REQUESTED)
 
-    def for_member_list(self):
+    def for_member_list(self) -> Self:
         return self.select_related("user", "organisation").order_by("organisation__name", "user__last_name")
 
 

@@ -1,3 +1,5 @@
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -19,14 +21,14 @@ class ProposalStatus(models.TextChoices):
     DECLINED = "afgewezen", _("Niet overgenomen")
 
 
-class ProposalQuerySet(models.QuerySet):
-    def submitted(self):
+class ProposalQuerySet(models.QuerySet["Proposal"]):
+    def submitted(self) -> Self:
         return self.filter(status=ProposalStatus.SUBMITTED)
 
-    def accepted(self):
+    def accepted(self) -> Self:
         return self.filter(status=ProposalStatus.ACCEPTED)
 
-    def for_review(self):
+    def for_review(self) -> Self:
         return self.select_related("network", "lesson", "measure", "created_by").order_by("created_at")
 
 

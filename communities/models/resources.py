@@ -1,5 +1,8 @@
+from __future__ import annotations
+
 import uuid
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.db import models
@@ -9,23 +12,26 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models.networks import Network
 
+if TYPE_CHECKING:
+    from accounts.models import AnyUser
+
 
 class ResourceVisibility(models.TextChoices):
     MEMBERS = "leden", _("Alleen leden")
     PUBLIC = "openbaar", _("Openbaar")
 
 
-def resource_path(instance, filename: str) -> str:
+def resource_path(instance: Resource, filename: str) -> str:
     # A random name: the original name is kept in the row and only sent as the download name.
     return f"communities/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
 
 
-class ResourceQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ResourceQuerySet(models.QuerySet["Resource"]):
+    def visible_to(self, user: AnyUser) -> Self:
         public = Q(visibility=ResourceVisibility.PUBLIC, network__is_listed=True)
         return self.filter(public | Q(network__in=Network.objects.participated_by(user)))
 
-    def for_list(self):
+    def for_list(self) -> Self:
         return self.select_related("added_by", "network").order_by("-created_at")
 
 

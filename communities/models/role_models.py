@@ -11,6 +11,7 @@ once (communities.consent.erase_role_model), keeping only the proof that there w
 import hashlib
 import uuid
 from pathlib import PurePosixPath
+from typing import Any, Self
 
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -38,15 +39,15 @@ class RoleModelStatus(models.TextChoices):
     WITHDRAWN = "ingetrokken", _("Toestemming ingetrokken")
 
 
-class RoleModelQuerySet(models.QuerySet):
-    def published(self):
+class RoleModelQuerySet(models.QuerySet["RoleModel"]):
+    def published(self) -> Self:
         """Published AND covered by a consent, not withdrawn, to the exact current text."""
         covering = RoleModelConsent.objects.filter(
             role_model=OuterRef("pk"), text_hash=OuterRef("text_hash"), withdrawn_at__isnull=True
         )
         return self.filter(status=RoleModelStatus.PUBLISHED).filter(Exists(covering))
 
-    def for_list(self):
+    def for_list(self) -> Self:
         return self.only("slug", "name", "job_title", "organisation", "photo", "message", "status", "text_hash")
 
 
@@ -92,7 +93,7 @@ class RoleModel(models.Model):
             return gettext("Rolmodel %(number)s (gegevens gewist)") % {"number": self.pk}
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         # After the save: a new photo has its final (random) file name only now.
         text_hash = self.hash(self.consent_text())
@@ -112,7 +113,7 @@ class RoleModel(models.Model):
         text of a consent, and must read the same whatever language the editor uses."""
         photo = "ja" if self.photo else "nee"
         if self.photo:
-            photo += f" (bestand {PurePosixPath(self.photo.name).name})"
+            photo += f" (bestand {PurePosixPath(self.photo.name or '').name})"
         return (
             f"Naam: {self.name}\n"
             f"Rol: {self.job_title}\n"

@@ -61,7 +61,7 @@ def meeting_context(request, meeting: Meeting, **extra) -> dict:
     )
     lessons = meeting.lessons.all() if roles["can_participate"] else meeting.lessons.published()
     lessons = lessons.annotate(proposed=Exists(network.proposals.filter(lesson=OuterRef("pk"))))
-    seats_left = None if meeting.capacity is None else max(meeting.capacity - meeting.registration_count, 0)
+    seats_left = None if meeting.capacity is None else max(meeting.capacity - meeting.registration_count, 0)  # type: ignore[attr-defined]  # for_list()
     return {
         "network": network,
         "meeting": meeting,

@@ -5,15 +5,21 @@ on the report page, in the exports and in docs/impact-report.md). It returns row
 raw value per period (oldest first); `build` turns them into cells with suppression applied.
 """
 
+from __future__ import annotations
+
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from impact.periods import Period
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Counts of 1 to 4 could point at one employer: they are suppressed ("minder dan 5").
 SUPPRESSION_THRESHOLD = 5
@@ -74,8 +80,8 @@ class Context:
 
 @dataclass
 class Row:
-    key: str
-    label: str
+    key: str | int
+    label: StrOrPromise
     values: list = field(default_factory=list)
 
 
@@ -198,7 +204,7 @@ def _change(current: dict, previous: dict) -> dict:
 def build(spec: FigureSpec, context: Context) -> dict:
     """Run one figure and return it as plain JSON (cells suppressed, change against the previous period)."""
     make_cell = CELL[spec.unit]
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"key": str(row.key), "label": str(row.label), "cells": [make_cell(value) for value in row.values]}
         for row in spec.function(context)
     ]

@@ -1,10 +1,16 @@
 """Small helpers for figure functions: group counts per period bucket into rows."""
 
+from __future__ import annotations
+
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from django.db.models import Count
 
 from impact.figures.base import Context, Row
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def counts_by(context: Context, queryset, dimension: str, *, time_field: str, count: str = "pk", distinct=False):
@@ -22,7 +28,7 @@ def counts_by(context: Context, queryset, dimension: str, *, time_field: str, co
     return result
 
 
-def choice_rows(counts: dict, choices, context: Context, *, unknown_label: str) -> list[Row]:
+def choice_rows(counts: dict, choices, context: Context, *, unknown_label: StrOrPromise) -> list[Row]:
     """One row per choice (also when zero), plus "unknown" for empty values when there are any."""
     rows = [Row(value, label, counts.get(value, [0] * len(context.periods))) for value, label in choices]
     unknown = [

@@ -77,7 +77,7 @@ def questions_per_month(context: Context) -> list[Row]:
         - context.current.start.month
         + 1,
     )
-    values = defaultdict(lambda: [0] * len(context.periods))
+    values: defaultdict[object, list[int]] = defaultdict(lambda: [0] * len(context.periods))
     for group in grouped:  # one row per (period, month)
         start = context.periods[group["bucket"]].start
         index = (group["year"] - start.year) * 12 + group["month"] - start.month
@@ -352,7 +352,7 @@ def top_tags(context: Context) -> list[Row]:
     rows = (
         links.filter(context.in_range("message__ticket__created_at"), measure__tags__isnull=False)
         .annotate(bucket=context.bucket("message__ticket__created_at"))
-        .values("bucket", "measure__tags__name")
+        .values("bucket", "measure__tags__name")  # type: ignore[misc]  # bucket: annotated just above
         .annotate(n=Count("message__ticket", distinct=True))
         .order_by()
     )

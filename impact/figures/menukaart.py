@@ -133,7 +133,7 @@ def deflection(context: Context) -> list[Row]:
         )
         .order_by()
     )
-    values = defaultdict(lambda: [0] * len(context.periods))
+    values: defaultdict[object, list[int]] = defaultdict(lambda: [0] * len(context.periods))
     for group in grouped:  # one row per period
         for key in ("shown", "opens", "visits", "asked"):
             values[key][group["bucket"]] = group[key] or 0

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, models
@@ -9,6 +13,11 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from core.choices import Sector, SizeBand
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from accounts.models import AnyUser, User
 
 
 class Status(models.TextChoices):
@@ -120,11 +129,14 @@ class Source(models.Model):
         return self.citation
 
 
-class PublishableQuerySet(models.QuerySet):
-    def published(self):
+_Publishable = TypeVar("_Publishable", bound="Publishable")
+
+
+class PublishableQuerySet(models.QuerySet[_Publishable]):
+    def published(self) -> Self:
         return self.filter(status=Status.PUBLISHED)
 
-    def visible_to(self, user):
+    def visible_to(self, user: AnyUser | None) -> Self:
         """Published items for everyone; editors with menukaart.view_unpublished also see drafts (preview)."""
         from menukaart.permissions import can_preview
 
@@ -138,6 +150,10 @@ class Publishable(models.Model):
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
     reviewed_at = models.DateField(_("laatst inhoudelijk gecontroleerd"), null=True, blank=True)
+
+    # Set before a save; django-simple-history writes them into the history row.
+    _change_reason: str
+    _history_user: User | None
 
     class Meta:
         abstract = True
@@ -214,16 +230,17 @@ class Initiative(Publishable):
         return reverse("menukaart:initiative_list") + f"#{self.slug}"
 
 
-class MeasureQuerySet(PublishableQuerySet):
+class MeasureQuerySet(PublishableQuerySet["Measure"]):
     CARD_FIELDS = ("slug", "title", "summary", "status", "evidence", "effort", "cost", "size", "published_at")
 
-    def for_catalogue(self):
+    def for_catalogue(self) -> Self:
         """What a list of measure cards needs (and no more), in a constant number of queries."""
         return self.only(*self.CARD_FIELDS).prefetch_related("levels", "themes", "phases")
 
-    def for_detail(self):
+    def for_detail(self) -> Self:
         """Everything the detail page shows; related content only when published."""
-        return self.defer("search_vector").prefetch_related(
+        # The stubs cannot type one call with Prefetch querysets of different models.
+        return self.defer("search_vector").prefetch_related(  # type: ignore[type-var]
             "levels",
             "themes",
             "phases",
@@ -235,7 +252,7 @@ class MeasureQuerySet(PublishableQuerySet):
             Prefetch("examples", queryset=Example.objects.published()),
         )
 
-    def matching(self, text: str):
+    def matching(self, text: str) -> Self:
         """Measures matching a free-text query, best first by the annotations `all_words` and `rank`.
 
         PostgreSQL: the stored, weighted `dutch` search vector (title A, summary B, the rest C), so
@@ -279,7 +296,16 @@ class MeasureHistoricalRecords(HistoricalRecords):
     measure's side.
     """
 
-    def m2m_changed(self, instance, action, attr, pk_set, reverse, model=None, **kwargs):
+    def m2m_changed(
+        self,
+        instance: Any,
+        action: str,
+        attr: str,
+        pk_set: set[int] | None,
+        reverse: bool,
+        model: Any = None,
+        **kwargs: Any,
+    ) -> None:
         if not reverse:
             return super().m2m_changed(instance=instance, action=action, attr=attr, pk_set=pk_set, reverse=reverse)
         # `instance` is a Level, Theme or Phase; `model` is Measure; `attr` the field on Measure.
@@ -353,7 +379,7 @@ class Measure(Publishable):
         return reverse("menukaart:measure_detail", kwargs={"slug": self.slug})
 
     @property
-    def evidence_definition(self) -> str:
+    def evidence_definition(self) -> StrOrPromise:
         return EVIDENCE_DEFINITIONS[Evidence(self.evidence)]
 
 
@@ -367,10 +393,10 @@ class ExampleStatus(models.TextChoices):
     DECLINED = "afgewezen", _("Afgewezen")
 
 
-class ExampleQuerySet(PublishableQuerySet):
+class ExampleQuerySet(PublishableQuerySet["Example"]):
     LIST_FIELDS = ("slug", "title", "organisation", "sector", "size_band", "status", "published_at", "submitted_by_id")
 
-    def visible_to(self, user):
+    def visible_to(self, user: AnyUser | None) -> Self:
         """Published examples for everyone; the submitter also sees their own (any status);
         users who may preview (editors, advisors) see everything. Anything else is a 404."""
         from menukaart.permissions import can_preview
@@ -381,14 +407,14 @@ class ExampleQuerySet(PublishableQuerySet):
             return self.filter(Q(status=Status.PUBLISHED) | Q(submitted_by=user))
         return self.published()
 
-    def for_list(self):
+    def for_list(self) -> Self:
         """What a card in a list needs, in a constant number of queries."""
         return self.only(*self.LIST_FIELDS).prefetch_related("themes")
 
-    def awaiting_moderation(self):
+    def awaiting_moderation(self) -> Self:
         return self.filter(status=ExampleStatus.SUBMITTED)
 
-    def submitted_by(self, user):
+    def submitted_by(self, user: User) -> Self:
         return self.filter(submitted_by=user)
 
 
@@ -461,17 +487,17 @@ class Example(Publishable):
         return self.submitted_by_id is not None or self.submitted_at is not None
 
 
-class ExampleReactionQuerySet(models.QuerySet):
-    def published(self):
+class ExampleReactionQuerySet(models.QuerySet["ExampleReaction"]):
+    def published(self) -> Self:
         return self.filter(status=ReactionStatus.PUBLISHED)
 
-    def awaiting_moderation(self):
+    def awaiting_moderation(self) -> Self:
         return self.filter(status=ReactionStatus.SUBMITTED)
 
-    def for_thread(self):
+    def for_thread(self) -> Self:
         return self.select_related("author__organisation").order_by("created_at", "pk")
 
-    def shown_to(self, user):
+    def shown_to(self, user: AnyUser | None) -> Self:
         """On an example's page: published reactions, plus the user's own (with their status)."""
         if user is not None and user.is_authenticated:
             return self.filter(Q(status=ReactionStatus.PUBLISHED) | Q(author=user))

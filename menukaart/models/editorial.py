@@ -1,5 +1,7 @@
 """The editors' workspace: draft revisions of published measures, and the weekly link check."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -13,11 +15,11 @@ class RevisionState(models.TextChoices):
     REJECTED = "rejected", _("Teruggestuurd")
 
 
-class MeasureRevisionQuerySet(models.QuerySet):
-    def waiting(self):
+class MeasureRevisionQuerySet(models.QuerySet["MeasureRevision"]):
+    def waiting(self) -> Self:
         return self.filter(state=RevisionState.REVIEW)
 
-    def for_list(self):
+    def for_list(self) -> Self:
         return self.select_related("measure", "created_by", "updated_by", "reviewed_by").defer("measure__search_vector")
 
 

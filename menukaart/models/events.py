@@ -1,11 +1,15 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from menukaart.models.content import Material, Measure
 
 
-class UsageEventQuerySet(models.QuerySet):
-    def zero_result_searches(self):
+class UsageEventQuerySet(models.QuerySet["UsageEvent"]):
+    def zero_result_searches(self) -> models.QuerySet[UsageEvent, dict[str, Any]]:
         """Searches that found nothing, grouped by normalised query: the content gaps, most asked first."""
         return (
             self.filter(kind=UsageEvent.Kind.SEARCH, result_count=0)

@@ -1,4 +1,5 @@
 import hashlib
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -46,11 +47,11 @@ class Plan(models.Model):
         return self.share_token_hash is not None
 
 
-class PlanItemQuerySet(models.QuerySet):
-    def for_plan_page(self):
+class PlanItemQuerySet(models.QuerySet["PlanItem"]):
+    def for_plan_page(self) -> Self:
         return self.select_related("measure").defer("measure__search_vector").order_by("position", "added_at")
 
-    def for_export(self):
+    def for_export(self) -> Self:
         """What the print view and the PDF show per measure: its sources and published materials too."""
         from menukaart.models.content import Material
 

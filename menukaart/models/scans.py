@@ -1,15 +1,24 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Self
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector, SizeBand
 
+if TYPE_CHECKING:
+    from django.contrib.sessions.backends.base import SessionBase
 
-class ScanQuerySet(models.QuerySet):
-    def completed(self):
+    from accounts.models import AnyUser
+
+
+class ScanQuerySet(models.QuerySet["Scan"]):
+    def completed(self) -> Self:
         return self.filter(completed_at__isnull=False)
 
-    def visible_to(self, *, user, session) -> "ScanQuerySet":
+    def visible_to(self, *, user: AnyUser, session: SessionBase) -> Self:
         """The scans this visitor may open: the account's own, or the one made in this session.
 
         Anything else is not found (a 404), whoever asks.
@@ -23,7 +32,7 @@ class ScanQuerySet(models.QuerySet):
             return self.none()
         return self.filter(pk=scan_id, user__isnull=True)
 
-    def with_answers(self):
+    def with_answers(self) -> Self:
         return self.prefetch_related("answers")
 
 

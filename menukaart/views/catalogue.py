@@ -1,7 +1,6 @@
 """Public pages of the menukaart: the catalogue, a measure, overviews and the linked content."""
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
@@ -22,9 +21,9 @@ from menukaart.models import (
 )
 from menukaart.permissions import can_submit_example
 from menukaart.services import find_plan, record_material_click, record_measure_view, record_search
+from menukaart.views.paging import PAGE_PARAM, page_or_404
 
 PAGE_SIZE = 12
-PAGE_PARAM = "pagina"
 
 
 def _plan_measure_ids(request) -> set[int]:
@@ -52,16 +51,12 @@ def measure_list(request):
         # Unknown filter values or an overlong query: say what is wrong, show no results, 400.
         return render(request, "menukaart/measure_list.html", {"filter": filterset, "invalid": True}, status=400)
 
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get(PAGE_PARAM) or 1)
-    except InvalidPage as error:
-        raise Http404(_("Deze pagina bestaat niet.")) from error
+    page = page_or_404(request, filterset.qs, PAGE_SIZE)
 
     filterset.facet_list = filterset.facets()
     search_text = filterset.search_text
     if search_text and page.number == 1 and PAGE_PARAM not in request.GET:
-        record_search(query=search_text, result_count=paginator.count)
+        record_search(query=search_text, result_count=page.paginator.count)
     reset_search_params = request.GET.copy()
     reset_search_params.pop("q", None)
     reset_search_params.pop(PAGE_PARAM, None)
@@ -196,11 +191,7 @@ def example_list(request):
     filterset = ExampleFilter(request.GET, queryset=Example.objects.published().for_list())
     if not filterset.is_valid():
         return render(request, "menukaart/example_list.html", {"filter": filterset, "invalid": True}, status=400)
-    paginator = Paginator(filterset.qs, EXAMPLE_PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get(PAGE_PARAM) or 1)
-    except InvalidPage as error:
-        raise Http404(_("Deze pagina bestaat niet.")) from error
+    page = page_or_404(request, filterset.qs, EXAMPLE_PAGE_SIZE)
     params = request.GET.copy()
     params.pop(PAGE_PARAM, None)
     return render(

@@ -48,7 +48,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
-STORAGES["staticfiles"]["BACKEND"] = env_str(  # noqa: F405
+STORAGES["staticfiles"]["BACKEND"] = env_str(  # type: ignore[index]  # noqa: F405
     "STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
 globals().update(mail_settings(default_backend=SMTP_BACKEND))

@@ -4,6 +4,7 @@ is data, not script: the strict CSP does not apply to it, and its text is escape
 does."""
 
 import json
+from typing import Any
 
 from django import template
 from django.conf import settings
@@ -81,7 +82,7 @@ def meeting_data(meeting: Meeting) -> dict:
     if online:
         # The link itself is for the network's members: the meeting's page is the virtual location.
         location.append({"@type": "VirtualLocation", "url": _url(meeting.get_absolute_url())})
-    data = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": meeting.title,

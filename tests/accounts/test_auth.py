@@ -10,7 +10,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.accounts.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("accounts:login")

@@ -10,7 +10,7 @@ from helpdesk.models import Ticket
 from menukaart import selfscan
 from menukaart.models import KeyFigure, Plan, PlanItem, Scan, ScanAnswer
 from menukaart.services import complete_scan, save_scan_answers
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.accounts.factories import TEST_PASSWORD, UserFactory
 from tests.helpdesk.factories import ask_form_data
 from tests.menukaart.factories import MeasureFactory
 

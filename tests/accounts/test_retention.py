@@ -19,7 +19,7 @@ from core.models import OutboxMessage, OutboxStatus
 from helpdesk.models import Ticket
 from helpdesk.services import PSEUDONYM
 from menukaart.models import Plan
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 from tests.helpdesk.factories import TicketFactory
 
 pytestmark = pytest.mark.django_db

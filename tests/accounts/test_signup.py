@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts import signup
 from accounts.roles import WERKGEVER
 from core.models import OutboxMessage
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.accounts.factories import TEST_PASSWORD, UserFactory
 from tests.helpdesk.factories import TicketFactory
 from tests.menukaart.factories import MeasureFactory
 

@@ -6,7 +6,7 @@ import logging
 import pytest
 from django.urls import reverse
 
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.accounts.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("accounts:login")

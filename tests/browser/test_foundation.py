@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.accounts.factories import TEST_PASSWORD
 from tests.browser.helpers import assert_accessible, login
-from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.browser
 

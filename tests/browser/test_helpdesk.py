@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from helpdesk.models import Feedback, Ticket, TicketStatus
 from tests.browser.helpers import assert_accessible, login
-from tests.helpdesk.factories import MeasureFactory, ThemeFactory
+from tests.menukaart.factories import MeasureFactory, ThemeFactory
 
 pytestmark = pytest.mark.browser
 

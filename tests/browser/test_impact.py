@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 from helpdesk.models import Channel
 from impact.models import Agreement
 from tests.browser.helpers import assert_accessible, login
-from tests.helpdesk.factories import ThemeFactory, TicketFactory
+from tests.helpdesk.factories import TicketFactory
+from tests.menukaart.factories import ThemeFactory
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.accounts.factories import TEST_PASSWORD
 from tests.browser.helpers import assert_accessible
-from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.browser
 

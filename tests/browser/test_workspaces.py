@@ -17,12 +17,12 @@ from tests.browser.helpers import (
     login,
 )
 from tests.helpdesk.factories import (
-    MeasureFactory,
     OutcomeFactory,
     ReferralFactory,
     StandardAnswerFactory,
     TicketFactory,
 )
+from tests.menukaart.factories import MeasureFactory
 
 pytestmark = pytest.mark.browser
 

@@ -2,8 +2,8 @@ import pytest
 
 from accounts.roles import WERKGEVER
 from communities.models import MembershipStatus
+from tests.accounts.factories import UserFactory
 from tests.communities.factories import MeetingFactory, MembershipFactory, NetworkFactory
-from tests.factories import UserFactory
 
 
 def outbox_to(email: str):

@@ -20,10 +20,7 @@ from communities.models import (
     RoleModelConsent,
     RoleModelStatus,
 )
-from core.choices import Sector, SizeBand
-from menukaart.models import ExampleReaction, ExampleStatus, ReactionStatus
-from tests.factories import OrganisationFactory, UserFactory
-from tests.menukaart.factories import ExampleFactory
+from tests.accounts.factories import OrganisationFactory, UserFactory
 
 
 class NetworkFactory(factory.django.DjangoModelFactory):
@@ -123,30 +120,6 @@ class EventFactory(factory.django.DjangoModelFactory):
     title = "Internationale dag tegen racisme en discriminatie"
     starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
     all_day = True
-
-
-class SubmittedExampleFactory(ExampleFactory):
-    """A story sent in through the portal, waiting for moderation."""
-
-    status = ExampleStatus.SUBMITTED
-    published_at = None
-    submitted_by = factory.SubFactory(UserFactory, role="werkgever")
-    submitted_at = factory.LazyFunction(timezone.now)
-    sector = Sector.F
-    size_band = SizeBand.S10_49
-    what_it_brought = "Meer sollicitanten met een migratieachtergrond."
-
-
-class ReactionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ExampleReaction
-
-    example = factory.SubFactory(ExampleFactory)
-    author = factory.SubFactory(UserFactory, role="werkgever")
-    organisation_name = factory.LazyAttribute(lambda o: o.author.organisation.name)
-    kind = ExampleReaction.Kind.QUESTION
-    body = factory.Sequence(lambda n: f"Hoe hebben jullie de leidinggevenden meegekregen? ({n})")
-    status = ReactionStatus.SUBMITTED
 
 
 class RoleModelFactory(factory.django.DjangoModelFactory):

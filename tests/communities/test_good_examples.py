@@ -7,9 +7,14 @@ from django.urls import reverse
 
 from core.choices import Sector, SizeBand
 from menukaart.models import Example, ExampleReaction, ExampleStatus, ReactionStatus
-from tests.communities.factories import ReactionFactory, SubmittedExampleFactory
-from tests.factories import UserFactory
-from tests.menukaart.factories import ExampleFactory, MeasureFactory, ThemeFactory
+from tests.accounts.factories import UserFactory
+from tests.menukaart.factories import (
+    ExampleFactory,
+    MeasureFactory,
+    ReactionFactory,
+    SubmittedExampleFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

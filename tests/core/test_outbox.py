@@ -69,7 +69,7 @@ def test_failing_smtp_server_loses_nothing(client, failing_smtp, django_capture_
     assert all(m.status == OutboxStatus.PENDING and m.attempts == 1 and m.last_error for m in pending)
     # A reply while the server is still down is stored and queued as well.
     from accounts.roles import ADVISEUR
-    from tests.factories import UserFactory
+    from tests.accounts.factories import UserFactory
 
     advisor = UserFactory(role=ADVISEUR)
     with django_capture_on_commit_callbacks(execute=True):

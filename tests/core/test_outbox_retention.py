@@ -15,7 +15,7 @@ from core.models import OutboxMessage, OutboxStatus
 from core.outbox import queue_mail
 from core.tasks import purge_expired_outbox
 from helpdesk import services as helpdesk_services
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 from tests.helpdesk.factories import TicketFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 OLD_KEY = "old-" + "o" * 60
 NEW_KEY = "new-" + "n" * 60

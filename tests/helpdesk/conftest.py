@@ -1,7 +1,8 @@
 import pytest
 
 from helpdesk import services
-from tests.helpdesk.factories import MeasureFactory, OutcomeFactory, ReferralFactory, ThemeFactory, TicketFactory
+from tests.helpdesk.factories import OutcomeFactory, ReferralFactory, TicketFactory
+from tests.menukaart.factories import MeasureFactory, ThemeFactory
 
 
 @pytest.fixture

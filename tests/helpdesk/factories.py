@@ -4,31 +4,6 @@ import factory
 from django.utils import timezone
 
 from helpdesk.models import Channel, OutcomeCategory, StandardAnswer, Ticket
-from menukaart.models import Measure, Status, Theme
-
-
-class ThemeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Theme
-        django_get_or_create = ("slug",)
-
-    slug = factory.Sequence(lambda n: f"thema-{n}")
-    name = factory.Sequence(lambda n: f"Thema {n}")
-
-
-class MeasureFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Measure
-        django_get_or_create = ("slug",)
-
-    slug = factory.Sequence(lambda n: f"maatregel-{n}")
-    title = factory.Sequence(lambda n: f"Maatregel {n}")
-    summary = "Een maatregel die werkt."
-    why_it_works = "Omdat het onderzoek dat laat zien."
-    evidence = 2
-    effort = "laag"
-    cost = "laag"
-    status = Status.PUBLISHED
 
 
 class OutcomeFactory(factory.django.DjangoModelFactory):

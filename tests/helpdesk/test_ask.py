@@ -196,7 +196,7 @@ def test_follow_page_query_count_does_not_grow_with_messages(client, submitted, 
 
 def test_suggestions_use_dutch_full_text_search(measure):
     from menukaart.search import suggest_measures
-    from tests.helpdesk.factories import MeasureFactory
+    from tests.menukaart.factories import MeasureFactory
 
     MeasureFactory(slug="ongepubliceerd", title="Anoniem solliciteren (concept)", status="concept")
     # "sollicitaties" and "selecteur" match "solliciteren"/"selecteurs" only through Dutch stemming.

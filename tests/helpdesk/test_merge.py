@@ -10,7 +10,7 @@ from django.utils import timezone
 from helpdesk import permissions, services
 from helpdesk.forms import MergeForm
 from helpdesk.models import Attachment, Ticket, TicketStatus
-from tests.factories import TEST_PASSWORD
+from tests.accounts.factories import TEST_PASSWORD
 from tests.helpdesk.factories import ReferralFactory, TicketFactory
 
 pytestmark = pytest.mark.django_db

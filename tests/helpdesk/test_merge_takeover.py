@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from helpdesk import services
 from helpdesk.models import Attachment, Message, MessageKind
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 from tests.helpdesk.factories import TicketFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.urls import reverse
 from accounts.roles import WERKGEVER
 from helpdesk import services
 from helpdesk.models import AuditAction, AuditEvent, Feedback, MessageKind, Ticket, TicketStatus
-from tests.factories import OrganisationFactory, UserFactory
+from tests.accounts.factories import OrganisationFactory, UserFactory
 from tests.helpdesk.factories import TicketFactory, ask_form_data
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from helpdesk import services
-from tests.helpdesk.factories import MeasureFactory, ReferralFactory, ThemeFactory, TicketFactory
+from tests.helpdesk.factories import ReferralFactory, TicketFactory
+from tests.menukaart.factories import MeasureFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from helpdesk import services
 from helpdesk.models import Channel, InvalidTransition, Message, MessageKind, TicketStatus
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 from tests.helpdesk.factories import NOTE, SEND, ReferralFactory, StandardAnswerFactory, TicketFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from helpdesk.models import (
     Ticket,
     TicketStatus,
 )
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 from tests.helpdesk.factories import TicketFactory
 
 

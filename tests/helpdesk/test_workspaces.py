@@ -16,11 +16,11 @@ from helpdesk.models import Message, MessageKind, TicketStatus
 from tests.helpdesk.factories import (
     NOTE,
     SEND,
-    MeasureFactory,
     ReferralFactory,
     StandardAnswerFactory,
     TicketFactory,
 )
+from tests.menukaart.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -198,7 +198,7 @@ def test_my_work_is_for_advisors_only(client, partner_abu):
     ],
 )
 def test_each_role_lands_on_its_own_workspace_after_log_in(client, user_with_role, role, landing):
-    from tests.factories import TEST_PASSWORD
+    from tests.accounts.factories import TEST_PASSWORD
 
     user = user_with_role(role)
     response = client.post(reverse("accounts:login"), {"username": user.username, "password": TEST_PASSWORD})

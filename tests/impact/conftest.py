@@ -7,7 +7,8 @@ from helpdesk.models import AuditEvent, Channel, Feedback, Message, MessageKind,
 from impact.figures import Context
 from impact.periods import Period, trend_periods
 from menukaart.models import UsageEvent
-from tests.helpdesk.factories import MeasureFactory, OutcomeFactory, ThemeFactory, TicketFactory
+from tests.helpdesk.factories import OutcomeFactory, TicketFactory
+from tests.menukaart.factories import MeasureFactory, ThemeFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
 H1_2026 = Period(date(2026, 1, 1), date(2026, 6, 30))

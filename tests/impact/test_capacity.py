@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helpdesk.models import Channel, TicketStatus
-from tests.helpdesk.factories import ThemeFactory, TicketFactory
+from tests.helpdesk.factories import TicketFactory
+from tests.menukaart.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

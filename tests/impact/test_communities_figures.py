@@ -5,9 +5,9 @@ import pytest
 from communities.models import Lesson, Meeting, Membership, MembershipStatus, Network, Proposal, ProposalStatus
 from impact.figures import REGISTRY, build
 from menukaart.models import Example, ExampleReaction, ReactionStatus, Status
-from tests.factories import OrganisationFactory, UserFactory
-from tests.helpdesk.factories import MeasureFactory
+from tests.accounts.factories import OrganisationFactory, UserFactory
 from tests.impact.conftest import H1_2026, at, context_for
+from tests.menukaart.factories import MeasureFactory
 
 S = {"value": None, "suppressed": True}
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from impact.models import Agreement, AgreementStatus, PartnerInput
 from impact.periods import half_year_of
-from tests.helpdesk.factories import ThemeFactory
+from tests.menukaart.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,20 +1,25 @@
 import factory
 from django.utils import timezone
 
+from core.choices import Sector, SizeBand
 from menukaart.models import (
     Band,
     Evidence,
     Example,
+    ExampleReaction,
+    ExampleStatus,
     Initiative,
     Level,
     Material,
     Measure,
     OrganisationSize,
     Phase,
+    ReactionStatus,
     Source,
     Status,
     Theme,
 )
+from tests.accounts.factories import UserFactory
 
 
 class LevelFactory(factory.django.DjangoModelFactory):
@@ -150,3 +155,27 @@ class ExampleFactory(PublishedMixin):
     def sources(self, create, extracted, **kwargs):
         if create:
             self.sources.set(extracted if extracted is not None else [SourceFactory(key="tno-test")])
+
+
+class SubmittedExampleFactory(ExampleFactory):
+    """A story sent in through the portal, waiting for moderation."""
+
+    status = ExampleStatus.SUBMITTED
+    published_at = None
+    submitted_by = factory.SubFactory(UserFactory, role="werkgever")
+    submitted_at = factory.LazyFunction(timezone.now)
+    sector = Sector.F
+    size_band = SizeBand.S10_49
+    what_it_brought = "Meer sollicitanten met een migratieachtergrond."
+
+
+class ReactionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExampleReaction
+
+    example = factory.SubFactory(ExampleFactory)
+    author = factory.SubFactory(UserFactory, role="werkgever")
+    organisation_name = factory.LazyAttribute(lambda o: o.author.organisation.name)
+    kind = ExampleReaction.Kind.QUESTION
+    body = factory.Sequence(lambda n: f"Hoe hebben jullie de leidinggevenden meegekregen? ({n})")
+    status = ReactionStatus.SUBMITTED

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from menukaart.models import Measure, Status, UsageEvent
 from menukaart.services import InvalidTransition, change_status
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 from tests.menukaart.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from menukaart import revisions
 from menukaart.linkcheck import check_link, check_material_links
 from menukaart.models import MaterialLinkCheck, MeasureRevision, RevisionState, Status, UsageEvent
 from menukaart.tasks import check_material_links as check_material_links_task
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 from tests.menukaart.factories import MaterialFactory, MeasureFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,7 +169,8 @@ def test_start_page_lists_what_needs_attention(client, contentbeheerder, second_
 def test_start_page_lists_moderation_and_network_proposals_with_links(client, contentbeheerder):
     """The editors' work on the portal's own pages (doe-netwerken, examples, impact) is on the
     start page too, each with its link."""
-    from tests.communities.factories import ProposalFactory, ReactionFactory, SubmittedExampleFactory
+    from tests.communities.factories import ProposalFactory
+    from tests.menukaart.factories import ReactionFactory, SubmittedExampleFactory
 
     SubmittedExampleFactory()
     ReactionFactory()
@@ -194,7 +195,8 @@ def test_start_page_shows_an_adviser_only_what_they_may_act_on(client, adviseur)
 
 
 def test_start_page_query_count_does_not_grow(client, contentbeheerder, second_editor):
-    from tests.communities.factories import ProposalFactory, SubmittedExampleFactory
+    from tests.communities.factories import ProposalFactory
+    from tests.menukaart.factories import SubmittedExampleFactory
 
     client.force_login(contentbeheerder)
     url = reverse("admin:index")

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from menukaart.models import Plan, PlanItem, Status, UsageEvent
 from menukaart.pdf import LocalStaticFetcher, render_pdf
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.accounts.factories import TEST_PASSWORD, UserFactory
 from tests.menukaart.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.utils import timezone
 from menukaart import selfscan
 from menukaart.models import KeyFigure, Plan, PlanItem, Scan, ScanAnswer
 from menukaart.services import complete_scan, save_scan_answers, start_scan
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.accounts.factories import TEST_PASSWORD, UserFactory
 from tests.menukaart.factories import ExampleFactory, MeasureFactory
 
 pytestmark = pytest.mark.django_db

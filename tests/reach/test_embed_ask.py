@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from helpdesk.models import Ticket
 from reach.forms import new_form_token
-from tests.factories import OrganisationFactory
+from tests.accounts.factories import OrganisationFactory
 from tests.helpdesk.factories import ask_form_data
 
 pytestmark = pytest.mark.django_db

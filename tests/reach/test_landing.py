@@ -12,8 +12,8 @@ from django.utils import timezone
 from accounts.roles import PARTNER_MEDEWERKER
 from menukaart.models import ExampleStatus, OrganisationSize, Status
 from reach.models import LandingKind, LandingPage, SizeGroup
+from tests.accounts.factories import UserFactory
 from tests.communities.factories import NetworkFactory
-from tests.factories import UserFactory
 from tests.menukaart.factories import ExampleFactory, MeasureFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db

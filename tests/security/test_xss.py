@@ -47,6 +47,7 @@ from impact.periods import half_year_of
 from menukaart.models import ExampleReaction, ExampleStatus, KeyFigure, Plan, PlanItem, ReactionStatus, UsageEvent
 from menukaart.models.editorial import MeasureRevision
 from reach.models import ShortLink
+from tests.accounts.factories import OrganisationFactory, UserFactory
 from tests.communities.factories import (
     EventFactory,
     LessonFactory,
@@ -58,7 +59,6 @@ from tests.communities.factories import (
     ResourceFactory,
     published_role_model,
 )
-from tests.factories import OrganisationFactory, UserFactory
 from tests.helpdesk.factories import OutcomeFactory, ReferralFactory, StandardAnswerFactory, TicketFactory
 from tests.menukaart.factories import (
     ExampleFactory,

@@ -31,6 +31,11 @@ MEASURE_SCALARS = {
 MEASURE_LINKS = {"levels", "themes", "phases", "tags", "sources", "related", "materials", "initiatives"}
 EXAMPLE_FIELDS = {"slug", "title", "organisation", "sector", "what_they_did", "what_it_brought", "measures", "themes"}
 EXAMPLE_FIELDS |= {"sources", "size_band"}
+TAXONOMY = (("levels", Level), ("themes", Theme), ("phases", Phase))
+MATERIAL_VALUES = ("title", "summary", "kind", "provider", "url", "cost", "audience")
+INITIATIVE_VALUES = ("name", "summary", "organiser", "url")
+# Optional text fields of a measure: empty when left out or null in the YAML.
+MEASURE_OPTIONAL_TEXTS = ("evidence_note", "backfire_warning", "lead_time", "works_council_note", "privacy_note")
 
 
 class Loader:
@@ -113,23 +118,44 @@ class Loader:
             self.errors.append(f"{where}: {field} verwijst naar onbekende {', '.join(missing)}")
         return [known[value] for value in wanted if value in known]
 
-    # --- the content ---------------------------------------------------------------------------
+    def link(self, obj, where: str, record: dict, field: str, known: dict) -> None:
+        """Set a many-to-many field from the record's list of slugs (keys for sources)."""
+        getattr(obj, field).set(self.resolve(where, field, record.get(field), known))
 
-    def load(self):
+    def require(self, where: str, record: dict, fields: tuple[str, ...]) -> None:
+        for field in fields:
+            if not record.get(field):
+                self.errors.append(f"{where}: {field} mag niet leeg zijn")
+
+    # --- the content, one file at a time: what others link to first ----------------------------
+
+    def load(self) -> None:
+        terms = self.load_taxonomy()
+        sources = self.load_sources()
+        materials = self.load_simple("materials.yaml", Material, MATERIAL_FIELDS, MATERIAL_VALUES, sources)
+        initiatives = self.load_simple("initiatives.yaml", Initiative, INITIATIVE_FIELDS, INITIATIVE_VALUES, sources)
+        measures = self.load_measures(terms, sources, materials, initiatives)
+        self.load_examples(terms, sources, measures)
+        refresh_search_vectors(obj.pk for obj in measures.values())
+
+    def load_taxonomy(self) -> dict[str, dict[str, Level | Theme | Phase]]:
+        """Levels, themes and phases, from the three sections of taxonomy.yaml."""
         taxonomy = self.read("taxonomy.yaml")
-        terms = {}
-        for section, model in (("levels", Level), ("themes", Theme), ("phases", Phase)):
-            terms[section] = {}
-            data = (taxonomy or {}).get(section) if isinstance(taxonomy, dict) else None
-            for record in self.records(f"taxonomy.yaml {section}", data or [], TAXONOMY_FIELDS):
-                values = {k: record.get(k, "") for k in ("name", "description")}
-                values["position"] = record.get("position", 0)
-                obj = self.upsert(
-                    model, {"slug": record["slug"]}, values, f"taxonomy {section} '{record['slug']}'", publish=False
-                )
-                if obj:
-                    terms[section][obj.slug] = obj
+        sections = taxonomy if isinstance(taxonomy, dict) else {}
+        return {section: self.load_terms(section, model, sections.get(section)) for section, model in TAXONOMY}
 
+    def load_terms(self, section: str, model: type[Level | Theme | Phase], data) -> dict[str, Level | Theme | Phase]:
+        terms = {}
+        for record in self.records(f"taxonomy.yaml {section}", data or [], TAXONOMY_FIELDS):
+            values = {k: record.get(k, "") for k in ("name", "description")}
+            values["position"] = record.get("position", 0)
+            where = f"taxonomy {section} '{record['slug']}'"
+            obj = self.upsert(model, {"slug": record["slug"]}, values, where, publish=False)
+            if obj:
+                terms[obj.slug] = obj
+        return terms
+
+    def load_sources(self) -> dict[str, Source]:
         sources = {}
         for record in self.records("sources.yaml", self.read("sources.yaml"), SOURCE_FIELDS, key="key"):
             values = {
@@ -141,56 +167,10 @@ class Loader:
             obj = self.upsert(Source, {"key": record["key"]}, values, f"sources.yaml '{record['key']}'", publish=False)
             if obj:
                 sources[obj.key] = obj
+        return sources
 
-        material_fields = ("title", "summary", "kind", "provider", "url", "cost", "audience")
-        materials = self.load_simple("materials.yaml", Material, MATERIAL_FIELDS, material_fields, sources)
-        initiatives = self.load_simple(
-            "initiatives.yaml", Initiative, INITIATIVE_FIELDS, ("name", "summary", "organiser", "url"), sources
-        )
-
-        measure_records = self.records("measures.yaml", self.read("measures.yaml"), MEASURE_SCALARS | MEASURE_LINKS)
-        measures = {}
-        for record in measure_records:
-            where = f"measures.yaml '{record['slug']}'"
-            values = {field: record[field] for field in MEASURE_SCALARS - {"slug"} if field in record}
-            for text_field in ("evidence_note", "backfire_warning", "lead_time", "works_council_note", "privacy_note"):
-                values[text_field] = values.get(text_field) or ""
-            obj = self.upsert(Measure, {"slug": record["slug"]}, values, where, publish=True)
-            if obj is None:
-                continue
-            measures[obj.slug] = obj
-            obj.levels.set(self.resolve(where, "levels", record.get("levels"), terms["levels"]))
-            obj.themes.set(self.resolve(where, "themes", record.get("themes"), terms["themes"]))
-            obj.phases.set(self.resolve(where, "phases", record.get("phases"), terms["phases"]))
-            obj.sources.set(self.resolve(where, "sources", record.get("sources"), sources))
-            obj.materials.set(self.resolve(where, "materials", record.get("materials"), materials))
-            obj.initiatives.set(self.resolve(where, "initiatives", record.get("initiatives"), initiatives))
-            obj.tags.set(record.get("tags") or [])
-            for required in ("levels", "themes", "sources"):
-                if not record.get(required):
-                    self.errors.append(f"{where}: {required} mag niet leeg zijn")
-        for record in measure_records:
-            if record["slug"] in measures:
-                where = f"measures.yaml '{record['slug']}'"
-                related = self.resolve(where, "related", record.get("related"), measures)
-                measures[record["slug"]].related.set([m for m in related if m.slug != record["slug"]])
-
-        for record in self.records("examples.yaml", self.read("examples.yaml"), EXAMPLE_FIELDS):
-            where = f"examples.yaml '{record['slug']}'"
-            values = {k: record.get(k) or "" for k in ("title", "organisation", "sector", "size_band", "what_they_did")}
-            values["what_it_brought"] = record.get("what_it_brought") or ""
-            obj = self.upsert(Example, {"slug": record["slug"]}, values, where, publish=True)
-            if obj is None:
-                continue
-            obj.measures.set(self.resolve(where, "measures", record.get("measures"), measures))
-            obj.themes.set(self.resolve(where, "themes", record.get("themes"), terms["themes"]))
-            obj.sources.set(self.resolve(where, "sources", record.get("sources"), sources))
-            if not record.get("sources"):
-                self.errors.append(f"{where}: sources mag niet leeg zijn")
-
-        refresh_search_vectors(obj.pk for obj in measures.values())
-
-    def load_simple(self, name, model, allowed, fields, sources):
+    def load_simple(self, name: str, model, allowed: set[str], fields: tuple[str, ...], sources: dict) -> dict:
+        """Materials and initiatives: text fields and their sources."""
         loaded = {}
         for record in self.records(name, self.read(name), allowed):
             where = f"{name} '{record['slug']}'"
@@ -200,9 +180,52 @@ class Loader:
             obj = self.upsert(model, {"slug": record["slug"]}, values, where, publish=True)
             if obj is None:
                 continue
-            obj.sources.set(self.resolve(where, "sources", record.get("sources"), sources))
+            self.link(obj, where, record, "sources", sources)
             loaded[obj.slug] = obj
         return loaded
+
+    def load_measures(self, terms: dict, sources: dict, materials: dict, initiatives: dict) -> dict[str, Measure]:
+        records = self.records("measures.yaml", self.read("measures.yaml"), MEASURE_SCALARS | MEASURE_LINKS)
+        known = {**terms, "sources": sources, "materials": materials, "initiatives": initiatives}
+        measures = {}
+        for record in records:
+            measure = self.save_measure(record, known)
+            if measure is not None:
+                measures[measure.slug] = measure
+        # Related measures once all are saved, so a measure may point to one further down the file.
+        for record in records:
+            if record["slug"] in measures:
+                where = f"measures.yaml '{record['slug']}'"
+                related = self.resolve(where, "related", record.get("related"), measures)
+                measures[record["slug"]].related.set([m for m in related if m.slug != record["slug"]])
+        return measures
+
+    def save_measure(self, record: dict, known: dict[str, dict]) -> Measure | None:
+        where = f"measures.yaml '{record['slug']}'"
+        values = {field: record[field] for field in MEASURE_SCALARS - {"slug"} if field in record}
+        for text_field in MEASURE_OPTIONAL_TEXTS:
+            values[text_field] = values.get(text_field) or ""
+        measure = self.upsert(Measure, {"slug": record["slug"]}, values, where, publish=True)
+        if measure is None:
+            return None
+        for field in ("levels", "themes", "phases", "sources", "materials", "initiatives"):
+            self.link(measure, where, record, field, known[field])
+        measure.tags.set(record.get("tags") or [])
+        self.require(where, record, ("levels", "themes", "sources"))
+        return measure
+
+    def load_examples(self, terms: dict, sources: dict, measures: dict) -> None:
+        for record in self.records("examples.yaml", self.read("examples.yaml"), EXAMPLE_FIELDS):
+            where = f"examples.yaml '{record['slug']}'"
+            values = {k: record.get(k) or "" for k in ("title", "organisation", "sector", "size_band", "what_they_did")}
+            values["what_it_brought"] = record.get("what_it_brought") or ""
+            example = self.upsert(Example, {"slug": record["slug"]}, values, where, publish=True)
+            if example is None:
+                continue
+            self.link(example, where, record, "measures", measures)
+            self.link(example, where, record, "themes", terms["themes"])
+            self.link(example, where, record, "sources", sources)
+            self.require(where, record, ("sources",))
 
 
 class Command(BaseCommand):
