@@ -17,6 +17,7 @@ from helpdesk.models import (
     Ticket,
     TicketStatus,
 )
+from helpdesk.services.workflow import merge_refusal
 from menukaart.models import Measure, Theme
 
 # The longest question, reply or note we accept (characters): far more than anyone types, and
@@ -492,8 +493,6 @@ class MergeForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_target(self):
-        from helpdesk.services import merge_refusal
-
         reference = self.cleaned_data["target"].strip().upper()
         if reference == self.ticket.reference:
             raise ValidationError(_("Een vraag kan niet met zichzelf worden samengevoegd."), code="self")

@@ -5,20 +5,17 @@ from django.dispatch import receiver
 from accounts.profile import account_deleting, collect_personal_data
 from accounts.signup import employer_verified
 from helpdesk.models import Ticket
+from helpdesk.services.privacy import erase_requester_data, export_requester_data
 
 
 @receiver(collect_personal_data, dispatch_uid="helpdesk_personal_data")
 def helpdesk_personal_data(sender, user, **kwargs):
-    from helpdesk.services import export_requester_data
-
     return {"helpdesk": export_requester_data(email=user.email, by=user)}
 
 
 @receiver(account_deleting, dispatch_uid="helpdesk_account_deleting")
 def erase_questions_of_deleted_account(sender, user, **kwargs):
     """The account's questions (and any asked with its e-mail address) lose their personal data."""
-    from helpdesk.services import erase_requester_data
-
     erase_requester_data(email=user.email, by=None)
 
 

@@ -37,18 +37,9 @@ def refer(request):
             return render(request, "helpdesk/refer.html", {"form": form}, status=400)
         data = form.cleaned_data
         ticket = services.refer_question(
+            **services.employer_question(data),
             by=request.user,
-            subject=data["subject"],
-            question=data["question"],
-            employer_name=data["employer_name"],
-            contact_name=data["contact_name"],
             contact_email=data["contact_email"],
-            contact_phone=data["contact_phone"],
-            sector=data["sector"],
-            size_band=data["size_band"],
-            province=data["province"],
-            charter_signatory=data["charter_signatory"],
-            themes=data["themes"],
             consent_processing=data["consent_processing"],
             consent_share_with_partner=data["consent_share_with_partner"],
             priority=data["priority"],

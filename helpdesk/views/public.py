@@ -101,17 +101,8 @@ def ask(request):
         return _render_ask(request, form, status=400)
     data = form.cleaned_data
     ticket, token = services.submit_question(
-        subject=data["subject"],
-        question=data["question"],
-        employer_name=data["employer_name"],
-        contact_name=data["contact_name"],
+        **services.employer_question(data),
         contact_email=data["contact_email"],
-        contact_phone=data["contact_phone"],
-        sector=data["sector"],
-        size_band=data["size_band"],
-        province=data["province"],
-        charter_signatory=data["charter_signatory"],
-        themes=data["themes"],
         consent_processing=data["consent"],
         form_visit=data["form_visit"],
         source=data["source"],
