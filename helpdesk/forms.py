@@ -3,20 +3,19 @@ from pathlib import PurePosixPath
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import ADVISEUR
 from helpdesk.models import (
     CharterStatus,
     OutcomeCategory,
     Ticket,
     TicketStatus,
 )
+from helpdesk.permissions import advisors
 from helpdesk.services.workflow import merge_refusal
 from menukaart.models import Measure, Theme
 
@@ -433,10 +432,6 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
-
-
-def advisors():
-    return get_user_model().objects.filter(groups__name=ADVISEUR, is_active=True).order_by("first_name", "last_name")
 
 
 class AdvisorChoiceField(forms.ModelChoiceField):

@@ -23,6 +23,7 @@ from helpdesk.models.messages import (
 )
 from helpdesk.models.tickets import (
     OPEN_STATUSES,
+    PSEUDONYM,
     TRANSITIONS,
     Channel,
     InvalidTransition,
@@ -37,6 +38,7 @@ from helpdesk.models.tickets import (
 
 __all__ = [
     "OPEN_STATUSES",
+    "PSEUDONYM",
     "STANDARD_ANSWER_PLACEHOLDERS",
     "TRANSITIONS",
     "Attachment",

@@ -38,6 +38,10 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 OPEN_STATUSES = (TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING, TicketStatus.REOPENED)
 
+# What a ticket's names and free texts become once its personal data is removed (retention or
+# erasure, helpdesk.services.privacy); the impact report leaves such employers out of its counts.
+PSEUDONYM = "[gepseudonimiseerd]"
+
 
 class InvalidTransition(Exception):
     """A status change that TRANSITIONS does not allow."""

@@ -41,7 +41,7 @@ from helpdesk.services.privacy import (
     months_ago,
     pseudonymise_expired,
 )
-from helpdesk.services.tokens import issue_access_token, ticket_for_token
+from helpdesk.services.tokens import issue_access_token
 from helpdesk.services.workflow import (
     AUTO_CLOSE_OUTCOME_SLUG,
     MergeNotAllowed,
@@ -100,6 +100,5 @@ __all__ = [
     "shortened_file_name",
     "submission_key",
     "submit_question",
-    "ticket_for_token",
     "transition",
 ]

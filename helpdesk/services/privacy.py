@@ -11,15 +11,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.models import OutboxMessage
-from helpdesk.models import Attachment, AuditAction, AuditEvent, Feedback, MessageKind, Ticket, TicketStatus
+from helpdesk.models import (
+    PSEUDONYM,
+    Attachment,
+    AuditAction,
+    AuditEvent,
+    Feedback,
+    MessageKind,
+    Ticket,
+    TicketStatus,
+)
 from helpdesk.services.audit import REQUESTER_LABEL, audit
 
 if TYPE_CHECKING:
     from accounts.models import User
 
 log = logging.getLogger(__name__)
-
-PSEUDONYM = "[gepseudonimiseerd]"
 
 
 def months_ago(*, months: int, now: datetime | None = None) -> datetime:

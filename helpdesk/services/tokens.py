@@ -1,4 +1,5 @@
-"""Private follow links: a token for the requester, of which only the hash is stored."""
+"""Private follow links: a token for the requester, of which only the hash is stored.
+(Which ticket a token opens is an access question: helpdesk.permissions.ticket_for_token.)"""
 
 from __future__ import annotations
 
@@ -12,8 +13,3 @@ def issue_access_token(*, ticket: Ticket) -> str:
     token = secrets.token_urlsafe(32)
     TicketAccessToken.objects.create(ticket=ticket, token_hash=TicketAccessToken.hash(token))
     return token
-
-
-def ticket_for_token(token: str) -> Ticket | None:
-    row = TicketAccessToken.objects.filter(token_hash=TicketAccessToken.hash(token)).select_related("ticket").first()
-    return row.ticket if row else None

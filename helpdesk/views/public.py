@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helpdesk import services
 from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm, source_from_query
-from helpdesk.models import Attachment, Message, MessageKind, Ticket, TicketStatus
-from helpdesk.permissions import follows_own_questions, requester_can_reply
+from helpdesk.models import Message, MessageKind, Ticket, TicketStatus
+from helpdesk.permissions import follows_own_questions, requester_attachments, requester_can_reply, ticket_for_token
 from helpdesk.views.common import attachment_response, rate_limited, rate_limited_reply_form, reply_rate_limited
 from menukaart.models import Measure
 from menukaart.search import suggest_measures
@@ -50,7 +50,7 @@ def _render_ask(request, form, *, suggestions=None, status=200):
 
 
 def _measure_initial(request) -> dict:
-    """"Stel een vraag over deze maatregel": the measure's title as subject and its themes ticked."""
+    """ "Stel een vraag over deze maatregel": the measure's title as subject and its themes ticked."""
     slug = request.GET.get("maatregel", "")[:120]
     measure = Measure.objects.published().prefetch_related("themes").filter(slug=slug).first() if slug else None
     if measure is None:
@@ -149,10 +149,8 @@ def suggestion_open(request, slug):
 
 
 def _ticket_or_404(token: str) -> Ticket:
-    """The ticket this follow link was issued for, and never another one: not even the ticket it
-    was merged into (an e-mail address typed on the public form proves no identity, so a merge must
-    not hand one person's thread to whoever typed their address)."""
-    ticket = services.ticket_for_token(token)
+    """The ticket this follow link was issued for (permissions.ticket_for_token), else a 404."""
+    ticket = ticket_for_token(token)
     if ticket is None:
         raise Http404
     return ticket
@@ -249,8 +247,6 @@ def follow_feedback(request, token):
 @require_GET
 def follow_attachment(request, token, pk):
     ticket = _ticket_or_404(token)
-    attachment = get_object_or_404(
-        Attachment.objects.filter(message__ticket=ticket).exclude(message__kind=MessageKind.NOTE), pk=pk
-    )
+    attachment = get_object_or_404(requester_attachments(ticket), pk=pk)
     services.audit(ticket=ticket, action="bijlage", actor_label=services.REQUESTER_LABEL, attachment=attachment.pk)
     return attachment_response(attachment)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.permissions import HelpdeskPerm
 from helpdesk import permissions, reports, services
 from helpdesk.filters import QueueFilter
 from helpdesk.forms import (
@@ -36,7 +37,7 @@ def advisor_required(view):
     """Logged in (else the log-in page) and allowed to work the queue (else 403)."""
 
     @login_required
-    @permission_required("helpdesk.work_queue", raise_exception=True)
+    @permission_required(HelpdeskPerm.WORK_QUEUE, raise_exception=True)
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         return view(request, *args, **kwargs)
@@ -231,7 +232,8 @@ def ticket_claim(request, reference):
     if not ticket.is_open or ticket.merged_into_id is not None:
         messages.error(request, _("Alleen een openstaande vraag kan worden opgepakt."))
         return redirect(ticket.get_absolute_url())
-    if services.claim_ticket(ticket=ticket, by=request.user):
+    # can_claim: not yet assigned (a claim racing another one is decided in claim_ticket).
+    if permissions.can_claim(request.user, ticket) and services.claim_ticket(ticket=ticket, by=request.user):
         return _done(request, ticket, _("Je hebt deze vraag opgepakt."))
     messages.error(request, _("Deze vraag is al door iemand anders opgepakt."))
     return redirect(ticket.get_absolute_url())

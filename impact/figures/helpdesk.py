@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from helpdesk.models import (
+    PSEUDONYM,
     AuditEvent,
     Channel,
     CharterStatus,
@@ -30,8 +31,6 @@ from impact.figures.common import choice_rows, counts_by, named_rows
 from impact.figures.sql import nearest_rank, working_days_between
 from impact.periods import AMSTERDAM
 from menukaart.models import Theme
-
-PSEUDONYM = "[gepseudonimiseerd]"  # helpdesk.services.PSEUDONYM: the employer name after retention
 
 
 def questions(context: Context):
