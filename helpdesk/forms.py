@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helpdesk.models import (
     CharterStatus,
+    MessageKind,
     OutcomeCategory,
     Ticket,
     TicketStatus,
@@ -309,8 +310,10 @@ class SuggestForm(forms.Form):
 
 
 class ComposeKind:
-    REPLY = "antwoord"
-    NOTE = "notitie"
+    """The composer's switch: the kind of message it writes."""
+
+    REPLY = MessageKind.REPLY
+    NOTE = MessageKind.NOTE
 
 
 class ComposeForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from helpdesk.models import Ticket
+from helpdesk.models import Ticket, TicketStatus
 
 
 def queue_totals_capped(*, cap: int = 1000) -> dict:
@@ -20,7 +20,7 @@ def queue_totals_capped(*, cap: int = 1000) -> dict:
         "cap": cap,
         "open": capped(open_tickets),
         "unassigned": capped(open_tickets.filter(assigned_to__isnull=True)),
-        "overdue": capped(open_tickets.filter(due_date__lt=today)),
-        "status_nieuw": capped(Ticket.objects.filter(status="nieuw").order_by()),
-        "status_heropend": capped(Ticket.objects.filter(status="heropend").order_by()),
+        "overdue": capped(Ticket.objects.overdue(today=today).order_by()),
+        "status_nieuw": capped(Ticket.objects.filter(status=TicketStatus.NEW).order_by()),
+        "status_heropend": capped(Ticket.objects.filter(status=TicketStatus.REOPENED).order_by()),
     }

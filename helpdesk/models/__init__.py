@@ -24,6 +24,7 @@ from helpdesk.models.messages import (
 from helpdesk.models.tickets import (
     OPEN_STATUSES,
     PSEUDONYM,
+    STATUS_FIELDS,
     TRANSITIONS,
     Channel,
     InvalidTransition,
@@ -40,6 +41,7 @@ __all__ = [
     "OPEN_STATUSES",
     "PSEUDONYM",
     "STANDARD_ANSWER_PLACEHOLDERS",
+    "STATUS_FIELDS",
     "TRANSITIONS",
     "Attachment",
     "AuditAction",

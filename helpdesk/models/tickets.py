@@ -21,7 +21,9 @@ class TicketStatus(models.TextChoices):
     REOPENED = "heropend", _("Heropend")
 
 
-# The allowed status changes. Anything else raises InvalidTransition (see services.transition).
+# The ticket's status machine, in one place: the allowed changes (TRANSITIONS), the check
+# (Ticket.can_transition_to) and the move (Ticket.move_to, raising InvalidTransition). Services
+# lock the row, call move_to and save STATUS_FIELDS; forms offer only what can_transition_to allows.
 TRANSITIONS: dict[str, frozenset[str]] = {
     TicketStatus.NEW: frozenset(
         {TicketStatus.IN_PROGRESS, TicketStatus.WAITING, TicketStatus.ANSWERED, TicketStatus.CLOSED}
@@ -41,6 +43,10 @@ OPEN_STATUSES = (TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITIN
 # What a ticket's names and free texts become once its personal data is removed (retention or
 # erasure, helpdesk.services.privacy); the impact report leaves such employers out of its counts.
 PSEUDONYM = "[gepseudonimiseerd]"
+
+
+# What a status change may touch (closing sets closed_at and the outcome; reopening clears them).
+STATUS_FIELDS = ["status", "closed_at", "outcome", "updated_at"]
 
 
 class InvalidTransition(Exception):
@@ -94,13 +100,21 @@ class TicketCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
+def overdue_condition(today=None) -> Q:
+    """Open and past the due date: one definition for the queue, its filter and its counters."""
+    return Q(status__in=OPEN_STATUSES, due_date__lt=today or timezone.localdate())
+
+
 class TicketQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, *, today=None):
-        today = today or timezone.localdate()
-        return self.open().filter(due_date__lt=today)
+        """Open tickets past their due date (the queue's "Over de termijn" and the advisor's list)."""
+        return self.filter(overdue_condition(today))
+
+    def not_overdue(self, *, today=None):
+        return self.exclude(overdue_condition(today))
 
     def assigned_to_user(self, user):
         return self.filter(assigned_to=user) if user.is_authenticated else self.none()
@@ -298,6 +312,23 @@ class Ticket(models.Model):
 
     def can_transition_to(self, status: str) -> bool:
         return status in TRANSITIONS[self.status]
+
+    def move_to(self, status: str) -> str:
+        """Apply a status change along TRANSITIONS (raises InvalidTransition), without saving; returns
+        the old status. Closing stamps closed_at; reopening clears it and the outcome. Services call
+        this on a locked row and save STATUS_FIELDS."""
+        old = self.status
+        if old == status:
+            return old
+        if not self.can_transition_to(status):
+            raise InvalidTransition(old, status)
+        self.status = status
+        if status == TicketStatus.CLOSED:
+            self.closed_at = timezone.now()
+        elif old == TicketStatus.CLOSED:
+            self.closed_at = None
+            self.outcome = None
+        return old
 
 
 class TicketAccessToken(models.Model):

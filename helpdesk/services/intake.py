@@ -18,7 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 
 import helpdesk.services.mail as mail
-from helpdesk.models import AuditAction, Channel, CharterStatus, SuggestionStat, Ticket, TicketCounter
+from helpdesk.models import AuditAction, Channel, CharterStatus, Priority, SuggestionStat, Ticket, TicketCounter
 from helpdesk.services.audit import REQUESTER_LABEL, audit
 from helpdesk.services.tokens import issue_access_token
 from helpdesk.workdays import add_working_days
@@ -84,7 +84,7 @@ def next_reference(*, year: int) -> str:
 
 
 def due_date_for(*, priority: str, start: date | None = None) -> date:
-    days = settings.HELPDESK_SERVICE_LEVEL_DAYS.get(priority, settings.HELPDESK_SERVICE_LEVEL_DAYS["normaal"])
+    days = settings.HELPDESK_SERVICE_LEVEL_DAYS.get(priority, settings.HELPDESK_SERVICE_LEVEL_DAYS[Priority.NORMAL])
     return add_working_days(start or timezone.localdate(), days)
 
 
@@ -100,7 +100,7 @@ def submission_key(*, form_visit: str, contact_email: str, subject: str, questio
 
 def _create_ticket(*, themes: Iterable[Theme], **fields: Any) -> Ticket:
     now = timezone.now()
-    priority = fields.get("priority", "normaal")
+    priority = fields.get("priority", Priority.NORMAL)
     ticket = Ticket.objects.create(
         reference=next_reference(year=timezone.localdate(now).year),
         due_date=due_date_for(priority=priority, start=timezone.localdate(now)),
@@ -184,7 +184,7 @@ def refer_question(
     contact_email: str = "",
     consent_processing: bool,
     consent_share_with_partner: bool,
-    priority: str = "normaal",
+    priority: str = Priority.NORMAL,
     **question: Unpack[EmployerQuestion],
 ) -> Ticket:
     """A member's question referred by partner staff, with the consent the employer gave them.

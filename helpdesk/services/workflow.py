@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 import helpdesk.services.mail as mail
 from helpdesk.models import (
     OPEN_STATUSES,
+    STATUS_FIELDS,
     AuditAction,
     Feedback,
     InvalidTransition,
@@ -33,28 +34,8 @@ if TYPE_CHECKING:
     from menukaart.models import Measure
 
 
-# What a status change may touch (closing sets closed_at and the outcome; reopening clears them).
-STATUS_FIELDS = ["status", "closed_at", "outcome", "updated_at"]
-
-
 def _lock(ticket: Ticket) -> Ticket:
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
-
-
-def _set_status(ticket: Ticket, to_status: str) -> str:
-    """Apply a transition on a locked ticket (without saving); returns the old status."""
-    old = ticket.status
-    if old == to_status:
-        return old
-    if not ticket.can_transition_to(to_status):
-        raise InvalidTransition(old, to_status)
-    ticket.status = to_status
-    if to_status == TicketStatus.CLOSED:
-        ticket.closed_at = timezone.now()
-    elif old == TicketStatus.CLOSED:
-        ticket.closed_at = None
-        ticket.outcome = None
-    return old
 
 
 @transaction.atomic
@@ -71,7 +52,7 @@ def claim_ticket(*, ticket: Ticket, by: User) -> bool:
         return False
     locked = _lock(ticket)
     if locked.status in (TicketStatus.NEW, TicketStatus.REOPENED):
-        _set_status(locked, TicketStatus.IN_PROGRESS)
+        locked.move_to(TicketStatus.IN_PROGRESS)
         locked.save(update_fields=["status", "updated_at"])
     audit(ticket=locked, action=AuditAction.CLAIMED, actor=by)
     return True
@@ -84,7 +65,7 @@ def assign_ticket(*, ticket: Ticket, to: User | None, by: User) -> Ticket:
     ticket.assigned_to = to
     fields = ["assigned_to", "updated_at"]
     if to is not None and ticket.status in (TicketStatus.NEW, TicketStatus.REOPENED):
-        _set_status(ticket, TicketStatus.IN_PROGRESS)
+        ticket.move_to(TicketStatus.IN_PROGRESS)
         fields.append("status")
     ticket.save(update_fields=fields)
     audit(ticket=ticket, action=AuditAction.ASSIGNED, actor=by, previous=previous, to=to.pk if to else None)
@@ -105,7 +86,7 @@ def reply(
 ) -> Message:
     """A public answer to the employer, with linked menukaart measures; sets the ticket's status."""
     ticket = _lock(ticket)
-    old = _set_status(ticket, then_status)
+    old = ticket.move_to(then_status)
     if ticket.assigned_to_id is None:
         ticket.assigned_to = by
     if ticket.first_response_at is None:
@@ -144,7 +125,7 @@ def requester_reply(
     check_attachment_quota(ticket=ticket, files=files)
     old = ticket.status
     if old in (TicketStatus.WAITING, TicketStatus.ANSWERED, TicketStatus.CLOSED):
-        _set_status(ticket, TicketStatus.REOPENED)
+        ticket.move_to(TicketStatus.REOPENED)
         ticket.save(update_fields=STATUS_FIELDS)
     message = Message.objects.create(ticket=ticket, kind=MessageKind.REQUESTER, body=body)
     save_attachments(message, files)
@@ -167,7 +148,7 @@ def transition(*, ticket: Ticket, to_status: str, by: User | None = None, actor_
     if ticket.merged_into_id is not None or ticket.pseudonymised_at is not None:
         # A merged duplicate stays closed; a pseudonymised ticket is only statistics now.
         raise InvalidTransition(ticket.status, to_status)
-    old = _set_status(ticket, to_status)
+    old = ticket.move_to(to_status)
     ticket.save(update_fields=STATUS_FIELDS)
     audit(
         ticket=ticket,
@@ -191,7 +172,7 @@ def _close(
     ticket: Ticket, *, outcome: OutcomeCategory, actor: User | None = None, actor_label: str = "", **detail: Any
 ) -> None:
     """Close a locked ticket with this outcome, saved and audited."""
-    old = _set_status(ticket, TicketStatus.CLOSED)
+    old = ticket.move_to(TicketStatus.CLOSED)
     ticket.outcome = outcome
     ticket.save(update_fields=STATUS_FIELDS)
     audit(
@@ -298,7 +279,7 @@ def merge_tickets(*, source: Ticket, target: Ticket, by: User) -> Ticket:
         raise MergeNotAllowed(refusal)
     target.themes.add(*source.themes.all())
     source.merged_into = target
-    old = _set_status(source, TicketStatus.CLOSED)
+    old = source.move_to(TicketStatus.CLOSED)
     source.save(update_fields=["merged_into", "status", "closed_at", "updated_at"])
     Message.objects.create(
         ticket=target,
@@ -307,7 +288,7 @@ def merge_tickets(*, source: Ticket, target: Ticket, by: User) -> Ticket:
         body=_("Vraag %(reference)s is met deze vraag samengevoegd.") % {"reference": source.reference},
     )
     if target.status == TicketStatus.CLOSED:
-        _set_status(target, TicketStatus.REOPENED)
+        target.move_to(TicketStatus.REOPENED)
         target.save(update_fields=STATUS_FIELDS)
     audit(ticket=source, action=AuditAction.MERGED, actor=by, into=target.reference, status_from=old)
     audit(ticket=target, action=AuditAction.MERGED, actor=by, merged=source.reference)

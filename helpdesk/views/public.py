@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helpdesk import services
 from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm, source_from_query
-from helpdesk.models import Message, MessageKind, Ticket, TicketStatus
+from helpdesk.models import AuditAction, Message, MessageKind, Ticket, TicketStatus
 from helpdesk.permissions import follows_own_questions, requester_attachments, requester_can_reply, ticket_for_token
 from helpdesk.views.common import attachment_response, rate_limited, rate_limited_reply_form, reply_rate_limited
 from menukaart.models import Measure
@@ -248,5 +248,5 @@ def follow_feedback(request, token):
 def follow_attachment(request, token, pk):
     ticket = _ticket_or_404(token)
     attachment = get_object_or_404(requester_attachments(ticket), pk=pk)
-    services.audit(ticket=ticket, action="bijlage", actor_label=services.REQUESTER_LABEL, attachment=attachment.pk)
+    services.audit_requester(ticket=ticket, action=AuditAction.ATTACHMENT, attachment=attachment.pk)
     return attachment_response(attachment)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.permissions import HelpdeskPerm
 from helpdesk import services
 from helpdesk.forms import FeedbackForm, RequesterReplyForm
-from helpdesk.models import Ticket
+from helpdesk.models import AuditAction, Ticket
 from helpdesk.permissions import own_questions_of, requester_attachments, requester_can_reply
 from helpdesk.views.common import attachment_response, page_number, rate_limited_reply_form, reply_rate_limited
 from helpdesk.views.public import render_follow
@@ -115,5 +115,5 @@ def my_ticket_feedback(request, reference):
 def my_ticket_attachment(request, reference, pk):
     ticket = _own_ticket(request, reference)
     attachment = get_object_or_404(requester_attachments(ticket), pk=pk)
-    services.audit(ticket=ticket, action="bijlage", actor=request.user, attachment=attachment.pk)
+    services.audit_requester(ticket=ticket, action=AuditAction.ATTACHMENT, by=request.user, attachment=attachment.pk)
     return attachment_response(attachment)

@@ -24,7 +24,7 @@ from helpdesk.forms import (
     MergeForm,
     StatusForm,
 )
-from helpdesk.models import AuditEvent, InvalidTransition, Message, StandardAnswer, Ticket, TicketStatus
+from helpdesk.models import AuditAction, AuditEvent, InvalidTransition, Message, StandardAnswer, Ticket, TicketStatus
 from helpdesk.views.common import attachment_response, page_number
 from menukaart.models import Measure
 from menukaart.search import suggest_measures
@@ -382,5 +382,7 @@ def attachment_download(request, pk):
     attachment = get_object_or_404(
         permissions.attachments_visible_to(request.user).select_related("message__ticket"), pk=pk
     )
-    services.audit(ticket=attachment.message.ticket, action="bijlage", actor=request.user, attachment=attachment.pk)
+    services.audit(
+        ticket=attachment.message.ticket, action=AuditAction.ATTACHMENT, actor=request.user, attachment=attachment.pk
+    )
     return attachment_response(attachment)

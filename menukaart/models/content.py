@@ -17,6 +17,20 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Gepubliceerd")
 
 
+# The editorial status machine, in one place (as the helpdesk's tickets): the allowed changes, the
+# check (Publishable.can_transition_to) and InvalidTransition. menukaart.services.change_status
+# applies a change. Concept -> ter review -> gepubliceerd; anything published can go back to concept.
+TRANSITIONS: dict[str, set[str]] = {
+    Status.CONCEPT: {Status.REVIEW},
+    Status.REVIEW: {Status.CONCEPT, Status.PUBLISHED},
+    Status.PUBLISHED: {Status.CONCEPT},
+}
+
+
+class InvalidTransition(Exception):
+    """A status change the workflow does not allow (for example concept straight to published)."""
+
+
 class Band(models.TextChoices):
     LOW = "laag", _("Laag")
     MEDIUM = "midden", _("Midden")
@@ -145,6 +159,9 @@ class Publishable(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    def can_transition_to(self, status: str) -> bool:
+        return status in TRANSITIONS.get(self.status, set())
 
     def publish(self) -> None:
         self.status = Status.PUBLISHED
