@@ -9,7 +9,7 @@ Who may see or do what is decided in helpdesk/permissions.py; writes go through 
 - feedback: "did this help?" (Feedback) and the question form's counters (SuggestionStat)
 """
 
-from helpdesk.models.audit import AuditAction, AuditEvent
+from helpdesk.models.audit import REQUESTER_LABEL, SYSTEM_ACTOR_LABELS, SYSTEM_LABEL, AuditAction, AuditEvent
 from helpdesk.models.employer import CharterStatus, Province, Sector, SizeBand
 from helpdesk.models.feedback import Feedback, SuggestionStat
 from helpdesk.models.messages import (
@@ -40,8 +40,11 @@ from helpdesk.models.tickets import (
 __all__ = [
     "OPEN_STATUSES",
     "PSEUDONYM",
+    "REQUESTER_LABEL",
     "STANDARD_ANSWER_PLACEHOLDERS",
     "STATUS_FIELDS",
+    "SYSTEM_ACTOR_LABELS",
+    "SYSTEM_LABEL",
     "TRANSITIONS",
     "Attachment",
     "AuditAction",

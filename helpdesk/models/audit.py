@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk.models.tickets import Ticket
@@ -24,6 +25,13 @@ class AuditAction(models.TextChoices):
     EXPORTED = "geexporteerd", _("Gegevens geëxporteerd")
     ERASED = "gewist", _("Gegevens gewist op verzoek")
     PSEUDONYMISED = "gepseudonimiseerd", _("Gepseudonimiseerd na bewaartermijn")
+
+
+# Who did it, when nobody logged in did: stored as these Dutch words (the trail does not change
+# with the reader's language) and shown translated (AuditEvent.actor_display).
+REQUESTER_LABEL = gettext_noop("vragensteller (volglink)")
+SYSTEM_LABEL = gettext_noop("systeem")
+SYSTEM_ACTOR_LABELS = frozenset({REQUESTER_LABEL, SYSTEM_LABEL})
 
 
 class AuditEvent(models.Model):
@@ -51,3 +59,8 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.ticket_reference} {self.action}"
+
+    @property
+    def actor_display(self) -> str:
+        """The actor as shown: a user name as stored, the requester or the system translated."""
+        return gettext(self.actor_label) if self.actor_label in SYSTEM_ACTOR_LABELS else self.actor_label

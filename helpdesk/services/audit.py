@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from helpdesk.models import AuditAction, AuditEvent, Ticket
+from helpdesk.models import REQUESTER_LABEL, SYSTEM_LABEL, AuditAction, AuditEvent, Ticket
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from accounts.models import User
 
-REQUESTER_LABEL = "vragensteller (volglink)"
-SYSTEM_LABEL = "systeem"
+__all__ = ["REQUESTER_LABEL", "SYSTEM_LABEL", "audit", "audit_requester", "record_view"]
 
 
 def audit(

@@ -1,5 +1,7 @@
 """The helpdesk's e-mails, queued in the shared outbox (core.outbox) in the caller's transaction.
 
+Subjects are translated like the bodies: both in the language active when the mail is queued.
+
 core.outbox.queue_mail writes the message row now and hands it to Celery once the transaction
 commits, so nothing here imports a task: a rolled-back change sends nothing.
 """
@@ -10,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.outbox import queue_mail
 from helpdesk.models import Ticket
@@ -57,13 +60,18 @@ def mail_requester(*, ticket: Ticket, subject: str, template: str, context: dict
     )
 
 
+def _subject(ticket: Ticket, text: str) -> str:
+    """The ticket's number, then the (translated) subject: mail clients thread by it."""
+    return f"[{ticket.reference}] {text}"
+
+
 def _mail_staff(ticket: Ticket, to: str, subject: str, template: str, *, referral_page: bool = False) -> None:
     """An e-mail to an advisor, the team or partner staff: a link to the ticket's page (or, for
     partner staff, the referral's page), never the texts."""
     path = reverse("helpdesk:referral_detail", args=[ticket.reference]) if referral_page else ticket.get_absolute_url()
     queue_mail(
         to=to,
-        subject=f"[{ticket.reference}] {subject}",
+        subject=_subject(ticket, subject),
         template=f"helpdesk/email/{template}.txt",
         context={"ticket": ticket, "url": absolute_url(path)},
         about=ticket,
@@ -76,40 +84,40 @@ def _mail_staff(ticket: Ticket, to: str, subject: str, template: str, *, referra
 def question_received(ticket: Ticket, *, referred: bool = False) -> None:
     """To the requester: their question arrived (asked directly, or referred by a partner)."""
     if referred:
-        subject = f"[{ticket.reference}] Je vraag is doorgestuurd naar SER Diversiteit in Bedrijf"
+        subject = _subject(ticket, _("Je vraag is doorgestuurd naar SER Diversiteit in Bedrijf"))
         context = {"ticket": ticket, "referred": True}
     else:
-        subject = f"[{ticket.reference}] Je vraag is ontvangen"
+        subject = _subject(ticket, _("Je vraag is ontvangen"))
         context = {"ticket": ticket}
     mail_requester(ticket=ticket, subject=subject, template="helpdesk/email/received.txt", context=context)
 
 
 def answered(ticket: Ticket) -> None:
     """To the requester: an advisor answered."""
-    subject = f"[{ticket.reference}] Antwoord op je vraag"
+    subject = _subject(ticket, _("Antwoord op je vraag"))
     mail_requester(ticket=ticket, subject=subject, template="helpdesk/email/answered.txt", context={"ticket": ticket})
 
 
 def referral_received(ticket: Ticket, *, to: str) -> None:
     """To the partner staff member who referred the question."""
-    _mail_staff(ticket, to, "Doorverwijzing ontvangen", "referral_received", referral_page=True)
+    _mail_staff(ticket, to, _("Doorverwijzing ontvangen"), "referral_received", referral_page=True)
 
 
 def partner_answered(ticket: Ticket, *, to: str) -> None:
     """To the partner staff member who referred it, when the employer agreed to share the answer."""
-    _mail_staff(ticket, to, "Antwoord op je doorverwijzing", "partner_answered", referral_page=True)
+    _mail_staff(ticket, to, _("Antwoord op je doorverwijzing"), "partner_answered", referral_page=True)
 
 
 def team_new_question(ticket: Ticket) -> None:
     """To the helpdesk team's address: a new question in the queue."""
-    _mail_staff(ticket, settings.HELPDESK_TEAM_EMAIL, "Nieuwe vraag", "team_new")
+    _mail_staff(ticket, settings.HELPDESK_TEAM_EMAIL, _("Nieuwe vraag"), "team_new")
 
 
 def assigned(ticket: Ticket, *, to: User) -> None:
     """To the advisor someone else assigned the ticket to."""
-    _mail_staff(ticket, to.email, "Aan je toegewezen", "assigned")
+    _mail_staff(ticket, to.email, _("Aan je toegewezen"), "assigned")
 
 
 def requester_replied(ticket: Ticket, *, to: str) -> None:
     """To the assigned advisor (or the team): the employer reacted."""
-    _mail_staff(ticket, to, "Reactie van de werkgever", "requester_replied")
+    _mail_staff(ticket, to, _("Reactie van de werkgever"), "requester_replied")
