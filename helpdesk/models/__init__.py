@@ -10,7 +10,7 @@ Who may see or do what is decided in helpdesk/permissions.py; writes go through 
 """
 
 from helpdesk.models.audit import REQUESTER_LABEL, SYSTEM_ACTOR_LABELS, SYSTEM_LABEL, AuditAction, AuditEvent
-from helpdesk.models.employer import CharterStatus, Province, Sector, SizeBand
+from helpdesk.models.employer import SECTOR_CHOICES_WITH_CODE, CharterStatus, Province, Sector, SizeBand
 from helpdesk.models.feedback import Feedback, SuggestionStat
 from helpdesk.models.messages import (
     STANDARD_ANSWER_PLACEHOLDERS,
@@ -40,6 +40,7 @@ from helpdesk.models.tickets import (
 __all__ = [
     "OPEN_STATUSES",
     "PSEUDONYM",
+    "SECTOR_CHOICES_WITH_CODE",
     "REQUESTER_LABEL",
     "STANDARD_ANSWER_PLACEHOLDERS",
     "STATUS_FIELDS",

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helpdesk.models.employer import CharterStatus, Province, Sector, SizeBand
+from helpdesk.models.employer import SECTOR_CHOICES_WITH_CODE, CharterStatus, Province, SizeBand
 
 
 class TicketStatus(models.TextChoices):
@@ -174,7 +174,7 @@ class Ticket(models.Model):
     contact_email = models.EmailField(_("e-mailadres"), blank=True)
     contact_phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
     # The employer's profile: kept for statistics after pseudonymisation.
-    sector = models.CharField(_("sector (SBI)"), max_length=1, choices=Sector.choices, blank=True)
+    sector = models.CharField(_("sector (SBI)"), max_length=1, choices=SECTOR_CHOICES_WITH_CODE, blank=True)
     size_band = models.CharField(_("aantal medewerkers"), max_length=10, choices=SizeBand.choices, blank=True)
     province = models.CharField(_("provincie"), max_length=20, choices=Province.choices, blank=True)
     charter_signatory = models.CharField(

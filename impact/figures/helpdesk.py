@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organisation
 from helpdesk.models import (
     PSEUDONYM,
+    SECTOR_CHOICES_WITH_CODE,
     AuditEvent,
     Channel,
     CharterStatus,
@@ -21,7 +22,6 @@ from helpdesk.models import (
     MessageKind,
     OutcomeCategory,
     Province,
-    Sector,
     SizeBand,
     Ticket,
     TicketStatus,
@@ -129,7 +129,7 @@ def questions_per_theme(context: Context) -> list[Row]:
 def questions_per_sector(context: Context) -> list[Row]:
     """Binnengekomen vragen per sector van de werkgever (SBI-sectie), zoals de werkgever die opgaf."""
     counts = counts_by(context, questions(context), "sector", time_field="created_at")
-    return choice_rows(counts, Sector.choices, context, unknown_label=_("Niet opgegeven"))
+    return choice_rows(counts, SECTOR_CHOICES_WITH_CODE, context, unknown_label=_("Niet opgegeven"))
 
 
 @figure(section="helpdesk", title=_("Vragen per omvang"), exclusive=True)
