@@ -1,11 +1,12 @@
 """The queue's counters. (The capacity dashboard and the impact report live in the impact app.)"""
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from helpdesk.models import Ticket, TicketStatus
 
 
-def queue_totals_capped(*, cap: int = 1000) -> dict:
+def queue_totals_capped(*, cap: int = 1000) -> dict[str, int]:
     """The queue's counters, each counted to at most cap+1 rows along an index: fast on any size.
 
     Values above the cap are reported as cap+1 (the template shows "1000+").
@@ -13,7 +14,7 @@ def queue_totals_capped(*, cap: int = 1000) -> dict:
     today = timezone.localdate()
     open_tickets = Ticket.objects.open().order_by()
 
-    def capped(queryset) -> int:
+    def capped(queryset: QuerySet[Ticket]) -> int:
         return queryset[: cap + 1].count()
 
     return {

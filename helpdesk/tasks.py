@@ -22,7 +22,7 @@ def legacy_send_outbox_message(message_id: int) -> None:
 
 
 @shared_task(name="helpdesk.tasks.flush_outbox", ignore_result=True)
-def legacy_flush_outbox(*args, **kwargs) -> None:
+def legacy_flush_outbox(*args: object, **kwargs: object) -> None:
     flush_outbox.delay()
 
 

@@ -1,7 +1,10 @@
 """A ticket's thread: replies, notes and the employer's messages, their files, standard answers."""
 
+from __future__ import annotations
+
 import uuid
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from helpdesk.models.tickets import Ticket
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 class MessageKind(models.TextChoices):
     REPLY = "antwoord", _("Antwoord aan werkgever")
@@ -19,10 +25,10 @@ class MessageKind(models.TextChoices):
 
 
 class MessageQuerySet(models.QuerySet):
-    def public(self):
+    def public(self) -> Self:
         return self.exclude(kind=MessageKind.NOTE)
 
-    def for_thread(self):
+    def for_thread(self) -> Self:
         from menukaart.models import Measure
 
         return (
@@ -68,7 +74,7 @@ class Message(models.Model):
         return self.kind == MessageKind.NOTE
 
 
-def attachment_path(instance: "Attachment", filename: str) -> str:
+def attachment_path(instance: Attachment, filename: str) -> str:
     """A random file name: the uploader's name is kept in original_name, never on disk."""
     suffix = PurePosixPath(filename).suffix.lower()
     return f"helpdesk/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
@@ -109,7 +115,7 @@ class StandardAnswer(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def render(self, *, ticket: "Ticket", advisor=None) -> str:
+    def render(self, *, ticket: Ticket, advisor: User | None = None) -> str:
         """The text with its placeholders filled in for this ticket (see STANDARD_ANSWER_PLACEHOLDERS)."""
         from django.utils.formats import date_format
 

@@ -1,6 +1,10 @@
 """Tickets: the question, its status machine, its number, its follow links."""
 
+from __future__ import annotations
+
 import hashlib
+from datetime import date
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -8,6 +12,11 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 from helpdesk.models.employer import SECTOR_CHOICES_WITH_CODE, CharterStatus, Province, SizeBand
 
@@ -52,7 +61,7 @@ STATUS_FIELDS = ["status", "closed_at", "outcome", "updated_at"]
 class InvalidTransition(Exception):
     """A status change that TRANSITIONS does not allow."""
 
-    def __init__(self, from_status: str, to_status: str):
+    def __init__(self, from_status: str, to_status: str) -> None:
         self.from_status, self.to_status = from_status, to_status
         super().__init__(f"{from_status} -> {to_status} is not allowed")
 
@@ -100,29 +109,29 @@ class TicketCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
-def overdue_condition(today=None) -> Q:
+def overdue_condition(today: date | None = None) -> Q:
     """Open and past the due date: one definition for the queue, its filter and its counters."""
     return Q(status__in=OPEN_STATUSES, due_date__lt=today or timezone.localdate())
 
 
 class TicketQuerySet(models.QuerySet):
-    def open(self):
+    def open(self) -> Self:
         return self.filter(status__in=OPEN_STATUSES)
 
-    def overdue(self, *, today=None):
+    def overdue(self, *, today: date | None = None) -> Self:
         """Open tickets past their due date (the queue's "Over de termijn" and the advisor's list)."""
         return self.filter(overdue_condition(today))
 
-    def not_overdue(self, *, today=None):
+    def not_overdue(self, *, today: date | None = None) -> Self:
         return self.exclude(overdue_condition(today))
 
-    def assigned_to_user(self, user):
+    def assigned_to_user(self, user: User | AnonymousUser) -> Self:
         return self.filter(assigned_to=user) if user.is_authenticated else self.none()
 
-    def in_queue_order(self):
+    def in_queue_order(self) -> Self:
         return self.order_by("due_date", "created_at", "pk")
 
-    def after_in_queue(self, ticket: "Ticket"):
+    def after_in_queue(self, ticket: Ticket) -> Self:
         """Tickets that come after `ticket` in the queue order (due date, then arrival)."""
         return self.filter(
             Q(due_date__gt=ticket.due_date)
@@ -130,7 +139,7 @@ class TicketQuerySet(models.QuerySet):
             | Q(due_date=ticket.due_date, created_at=ticket.created_at, pk__gt=ticket.pk)
         ).in_queue_order()
 
-    def for_queue(self):
+    def for_queue(self) -> Self:
         """What a queue row shows, in a constant number of queries."""
         from menukaart.models import Theme
 
@@ -138,12 +147,12 @@ class TicketQuerySet(models.QuerySet):
             Prefetch("themes", queryset=Theme.objects.order_by("position", "name"))
         )
 
-    def for_detail(self):
+    def for_detail(self) -> Self:
         return self.select_related(
             "assigned_to", "referring_organisation", "referred_by", "outcome", "merged_into", "feedback"
         ).prefetch_related("themes")
 
-    def merged_into_ticket(self, ticket):
+    def merged_into_ticket(self, ticket: Ticket) -> Self:
         """The duplicates merged into `ticket`, for links on its page: reference only, one query.
 
         A plain filter rather than `ticket.merged_tickets`: through the related manager, Django 5.2
@@ -151,14 +160,14 @@ class TicketQuerySet(models.QuerySet):
         sets the known relation on every row."""
         return self.filter(merged_into=ticket).only("pk", "reference").order_by("reference")
 
-    def asked_by(self, user):
+    def asked_by(self, user: User | AnonymousUser) -> Self:
         """The tickets a registered employer asked while logged in (their "Mijn vragen")."""
         return self.filter(requester_user=user) if user.is_authenticated else self.none()
 
-    def for_requester_list(self):
+    def for_requester_list(self) -> Self:
         return self.only("reference", "subject", "status", "created_at")
 
-    def of_requester(self, email: str):
+    def of_requester(self, email: str) -> Self:
         return self.filter(contact_email__iexact=email.strip()) if email.strip() else self.none()
 
 

@@ -30,7 +30,7 @@ def save_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
             file=upload,
             original_name=shortened_file_name(upload.name or ""),
             content_type=upload.content_type or "application/octet-stream",
-            size=upload.size,
+            size=upload.size or 0,
         )
 
 

@@ -34,9 +34,9 @@ def address_verified(ticket: Ticket) -> bool:
     """Whether the ticket's e-mail address is known to belong to the requester: it is the address of
     the account they asked with. Anyone can type any address (and any name) into the public form."""
     account = ticket.requester_user
-    return bool(account and account.email and ticket.contact_email) and (
-        account.email.strip().lower() == ticket.contact_email.strip().lower()
-    )
+    if account is None or not account.email or not ticket.contact_email:
+        return False
+    return account.email.strip().lower() == ticket.contact_email.strip().lower()
 
 
 def mail_requester(*, ticket: Ticket, subject: str, template: str, context: dict[str, Any]) -> None:

@@ -100,8 +100,8 @@ def reply(
     )
     if ticket.contact_email:
         mail.answered(ticket)
-    if ticket.consent_share_with_partner and ticket.referred_by_id and ticket.referred_by.email:
-        mail.partner_answered(ticket, to=ticket.referred_by.email)
+    if ticket.consent_share_with_partner and (referrer := ticket.referred_by) is not None and referrer.email:
+        mail.partner_answered(ticket, to=referrer.email)
     return message
 
 
@@ -132,9 +132,8 @@ def requester_reply(
     audit_requester(
         ticket=ticket, action=AuditAction.REQUESTER_MESSAGE, by=by, status_from=old, status_to=ticket.status
     )
-    to = (
-        ticket.assigned_to.email if ticket.assigned_to_id and ticket.assigned_to.email else settings.HELPDESK_TEAM_EMAIL
-    )
+    advisor = ticket.assigned_to
+    to = advisor.email if advisor is not None and advisor.email else settings.HELPDESK_TEAM_EMAIL
     mail.requester_replied(ticket, to=to)
     return message
 
