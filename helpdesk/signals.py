@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import Max, Q
 from django.dispatch import receiver
 
-from accounts.profile import account_deleting, collect_personal_data
+from accounts.profile import account_activity, account_deleting, collect_personal_data
 from accounts.signup import employer_verified
 from helpdesk.models import Ticket
 from helpdesk.services.privacy import erase_requester_data, export_requester_data
@@ -24,6 +26,14 @@ def helpdesk_personal_data(sender: object, user: User, **kwargs: object) -> dict
 def erase_questions_of_deleted_account(sender: object, user: User, **kwargs: object) -> None:
     """The account's questions (and any asked with its e-mail address) lose their personal data."""
     erase_requester_data(email=user.email, by=None)
+
+
+@receiver(account_activity, dispatch_uid="helpdesk_account_activity")
+def latest_question_activity(sender: object, user: User, **kwargs: object) -> datetime | None:
+    """The last change to a question of the account or its address (asked, answered, a reply by
+    the follow link): an account whose questions are still going on is in use, log-in or not."""
+    questions = Ticket.objects.filter(Q(requester_user=user) | Q(contact_email__iexact=user.email))
+    return questions.filter(pseudonymised_at__isnull=True).aggregate(latest=Max("updated_at"))["latest"]
 
 
 @receiver(employer_verified, dispatch_uid="helpdesk_adopt_questions_of_verified_employer")
