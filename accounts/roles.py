@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from core.permissions import HelpdeskPerm
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import Permission
     from django_stubs_ext import StrOrPromise
@@ -43,15 +45,15 @@ ROLES: dict[str, Role] = {
             name=WERKGEVER,
             label=_("Werkgever"),
             is_staff=False,
-            permissions=("helpdesk.view_own_tickets", "menukaart.submit_example"),
+            permissions=(HelpdeskPerm.VIEW_OWN_TICKETS, "menukaart.submit_example"),
         ),
         Role(
             name=PARTNER_MEDEWERKER,
             label=_("Medewerker partnerhelpdesk"),
             is_staff=False,
             permissions=(
-                "helpdesk.refer_ticket",
-                "helpdesk.view_own_organisation_tickets",
+                HelpdeskPerm.REFER,
+                HelpdeskPerm.VIEW_OWN_ORGANISATION_TICKETS,
                 "menukaart.submit_example",
                 # impact: the report (with their own organisation's referral figures) and their input
                 "impact.view_report",
@@ -66,11 +68,11 @@ ROLES: dict[str, Role] = {
             permissions=(
                 "menukaart.view_measure",
                 "menukaart.view_unpublished",
-                "helpdesk.work_queue",
-                "helpdesk.assign_ticket",
-                "helpdesk.merge_ticket",
-                "helpdesk.view_capacity",
-                "helpdesk.view_standardanswer",
+                HelpdeskPerm.WORK_QUEUE,
+                HelpdeskPerm.ASSIGN,
+                HelpdeskPerm.MERGE,
+                HelpdeskPerm.VIEW_CAPACITY,
+                HelpdeskPerm.VIEW_STANDARD_ANSWER,
                 "impact.view_report",
                 "impact.produce_report",
                 "impact.view_agreement",
@@ -86,9 +88,9 @@ ROLES: dict[str, Role] = {
                 "menukaart.view_unpublished",
                 "menukaart.view_theme",
                 "menukaart.change_theme",
-                "helpdesk.view_standardanswer",
-                "helpdesk.add_standardanswer",
-                "helpdesk.change_standardanswer",
+                HelpdeskPerm.VIEW_STANDARD_ANSWER,
+                HelpdeskPerm.ADD_STANDARD_ANSWER,
+                HelpdeskPerm.CHANGE_STANDARD_ANSWER,
                 "menukaart.view_content_gaps",
                 # Draft revisions of published measures: reviewed and published by another editor.
                 "menukaart.view_measurerevision",

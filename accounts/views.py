@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import signup as signup_service
 from accounts.forms import SignupForm, ThrottledAuthenticationForm, ThrottledPasswordChangeForm
 from accounts.tasks import send_password_reset
+from core.permissions import HelpdeskPerm
 from core.ratelimit import over_limit_or_log
 
 
@@ -127,12 +128,12 @@ def _coordinates_a_network(user) -> bool:
 
 
 WORKSPACES = (
-    (_has("helpdesk.work_queue"), "helpdesk:my_work"),
-    (_has("helpdesk.view_own_organisation_tickets"), "helpdesk:referral_list"),
+    (_has(HelpdeskPerm.WORK_QUEUE), "helpdesk:my_work"),
+    (_has(HelpdeskPerm.VIEW_OWN_ORGANISATION_TICKETS), "helpdesk:referral_list"),
     (_has("menukaart.publish_measure"), "admin:index"),
     (_has("menukaart.change_measure"), "admin:index"),
     (_coordinates_a_network, "communities:my_networks"),
-    (_has("helpdesk.view_own_tickets"), "helpdesk:my_tickets"),
+    (_has(HelpdeskPerm.VIEW_OWN_TICKETS), "helpdesk:my_tickets"),
 )
 
 

@@ -1,10 +1,12 @@
-"""Vocabularies shared by more than one app (the menukaart's examples, the doe-netwerken).
+"""Vocabularies shared by more than one app (the helpdesk, the menukaart's examples, the
+doe-netwerken, the employer's profile), so answers can be compared across apps.
 
-The values are the same as the helpdesk's own `Sector` and `SizeBand`, so answers can be compared
-across apps; the labels here leave out the SBI letter, as they are shown to the public.
+The Sector labels leave out the SBI letter, as they are shown to the public; the helpdesk's forms
+and the impact report show it in front (SECTOR_CHOICES_WITH_CODE), with the same values.
 """
 
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,3 +39,7 @@ class Sector(models.TextChoices):
     Q = "Q", _("Gezondheids- en welzijnszorg")
     R = "R", _("Cultuur, sport en recreatie")
     S = "S", _("Overige dienstverlening")
+
+
+# "A Landbouw, bosbouw en visserij": the sectors as advisors and the impact report see them.
+SECTOR_CHOICES_WITH_CODE = [(sector.value, format_lazy("{} {}", sector.value, sector.label)) for sector in Sector]

@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from core.permissions import HelpdeskPerm
+
 security_log = logging.getLogger("portal.security")
 
 
@@ -39,7 +41,7 @@ class StaffSessionExpiryMiddleware:
     """
 
     # Holders of any of these see personal data of other people.
-    personal_data_permissions = ("helpdesk.work_queue", "helpdesk.view_own_organisation_tickets")
+    personal_data_permissions = (HelpdeskPerm.WORK_QUEUE, HelpdeskPerm.VIEW_OWN_ORGANISATION_TICKETS)
 
     started_key = "_staff_session_started"
     activity_key = "_staff_last_activity"

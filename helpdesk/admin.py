@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.permissions import HelpdeskPerm
 from helpdesk import services
 from helpdesk.models import AuditEvent, OutcomeCategory, StandardAnswer, Ticket
 
@@ -73,10 +74,10 @@ class TicketAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def has_export_requester_data_permission(self, request):
-        return request.user.has_perm("helpdesk.export_requester_data")
+        return request.user.has_perm(HelpdeskPerm.EXPORT_REQUESTER_DATA)
 
     def has_erase_requester_data_permission(self, request):
-        return request.user.has_perm("helpdesk.erase_requester_data")
+        return request.user.has_perm(HelpdeskPerm.ERASE_REQUESTER_DATA)
 
 
 @admin.register(AuditEvent)

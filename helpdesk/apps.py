@@ -12,6 +12,6 @@ class HelpdeskConfig(AppConfig):
         from helpdesk.models import Ticket
 
         # The e-mails about a question are part of its record (what we told the requester, and
-        # when) until the question is pseudonymised, which strips them (services._strip_personal_data);
+        # when) until the question is pseudonymised, which strips them (helpdesk.services.privacy);
         # the outbox's own retention passes them by.
         keep_messages_about(Ticket)

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from core.permissions import HelpdeskPerm
+
 
 @dataclass(frozen=True)
 class NavLink:
@@ -21,16 +23,16 @@ class NavLink:
 
 # (permission, label, URL name, the views in which the link is the current page)
 LINKS = (
-    ("helpdesk.work_queue", _("Mijn werk"), "helpdesk:my_work", {"helpdesk:my_work"}),
-    ("helpdesk.work_queue", _("Vragen"), "helpdesk:queue", {"helpdesk:queue", "helpdesk:ticket_detail"}),
+    (HelpdeskPerm.WORK_QUEUE, _("Mijn werk"), "helpdesk:my_work", {"helpdesk:my_work"}),
+    (HelpdeskPerm.WORK_QUEUE, _("Vragen"), "helpdesk:queue", {"helpdesk:queue", "helpdesk:ticket_detail"}),
     (
-        "helpdesk.view_own_organisation_tickets",
+        HelpdeskPerm.VIEW_OWN_ORGANISATION_TICKETS,
         _("Doorverwijzingen"),
         "helpdesk:referral_list",
         {"helpdesk:referral_list", "helpdesk:referral_detail", "helpdesk:refer"},
     ),
     (
-        "helpdesk.view_own_tickets",
+        HelpdeskPerm.VIEW_OWN_TICKETS,
         _("Mijn vragen"),
         "helpdesk:my_tickets",
         {"helpdesk:my_tickets", "helpdesk:my_ticket"},

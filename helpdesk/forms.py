@@ -1,23 +1,26 @@
 import re
+from collections.abc import Callable
 from pathlib import PurePosixPath
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import ADVISEUR
 from core.uploads import safe_file_name
 from helpdesk.models import (
     CharterStatus,
+    MessageKind,
     OutcomeCategory,
     Ticket,
     TicketStatus,
 )
+from helpdesk.permissions import advisors
+from helpdesk.services.workflow import merge_refusal
 from menukaart.models import Measure, Theme
 
 # The longest question, reply or note we accept (characters): far more than anyone types, and
@@ -48,6 +51,15 @@ MAGIC = {
     ".xlsx": (b"PK\x03\x04",),
     ".odt": (b"PK\x03\x04",),
 }
+
+
+def keep_choices(form: forms.BaseForm, name: str, keep: Callable[[Any], bool]) -> list[tuple[Any, Any]]:
+    """Narrow the choices of the form's ChoiceField `name` (on this instance) to those whose value
+    `keep` accepts; returns the choices kept."""
+    field = cast(forms.ChoiceField, form.fields[name])
+    kept = [(value, label) for value, label in cast("list[tuple[Any, Any]]", field.choices) if keep(value)]
+    field.choices = kept
+    return kept
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -314,8 +326,10 @@ class SuggestForm(forms.Form):
 
 
 class ComposeKind:
-    REPLY = "antwoord"
-    NOTE = "notitie"
+    """The composer's switch: the kind of message it writes."""
+
+    REPLY = MessageKind.REPLY
+    NOTE = MessageKind.NOTE
 
 
 class ComposeForm(forms.Form):
@@ -367,15 +381,12 @@ class ComposeForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not can_reply:
             # A merged or pseudonymised ticket: only notes; an answer is not even a choice.
-            self.fields["kind"].choices = [c for c in self.fields["kind"].choices if c[0] == ComposeKind.NOTE]
+            keep_choices(self, "kind", lambda value: value == ComposeKind.NOTE)
         if ticket is not None:
             # Only the statuses this ticket may move to (or stay in) after the answer.
-            allowed = [
-                (value, label)
-                for value, label in self.fields["then_status"].choices
-                if value == ticket.status or ticket.can_transition_to(value)
-            ]
-            self.fields["then_status"].choices = allowed
+            allowed = keep_choices(
+                self, "then_status", lambda value: value == ticket.status or ticket.can_transition_to(value)
+            )
             if allowed and self.fields["then_status"].initial not in dict(allowed):
                 self.fields["then_status"].initial = allowed[0][0]
             to = ticket.employer_name or _("de werkgever")
@@ -439,10 +450,6 @@ class FeedbackForm(forms.Form):
     )
 
 
-def advisors():
-    return get_user_model().objects.filter(groups__name=ADVISEUR, is_active=True).order_by("first_name", "last_name")
-
-
 class AdvisorChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.get_username()
@@ -469,9 +476,7 @@ class StatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         if ticket is not None:
             # Only the moves the transition map allows from here (closing has its own form).
-            self.fields["to_status"].choices = [
-                (value, label) for value, label in self.fields["to_status"].choices if ticket.can_transition_to(value)
-            ]
+            keep_choices(self, "to_status", ticket.can_transition_to)
 
 
 class CloseForm(forms.Form):
@@ -497,8 +502,6 @@ class MergeForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_target(self):
-        from helpdesk.services import merge_refusal
-
         reference = self.cleaned_data["target"].strip().upper()
         if reference == self.ticket.reference:
             raise ValidationError(_("Een vraag kan niet met zichzelf worden samengevoegd."), code="self")

@@ -1,11 +1,12 @@
 """The queue's counters. (The capacity dashboard and the impact report live in the impact app.)"""
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from helpdesk.models import Ticket
+from helpdesk.models import Ticket, TicketStatus
 
 
-def queue_totals_capped(*, cap: int = 1000) -> dict:
+def queue_totals_capped(*, cap: int = 1000) -> dict[str, int]:
     """The queue's counters, each counted to at most cap+1 rows along an index: fast on any size.
 
     Values above the cap are reported as cap+1 (the template shows "1000+").
@@ -13,14 +14,14 @@ def queue_totals_capped(*, cap: int = 1000) -> dict:
     today = timezone.localdate()
     open_tickets = Ticket.objects.open().order_by()
 
-    def capped(queryset) -> int:
+    def capped(queryset: QuerySet[Ticket]) -> int:
         return queryset[: cap + 1].count()
 
     return {
         "cap": cap,
         "open": capped(open_tickets),
         "unassigned": capped(open_tickets.filter(assigned_to__isnull=True)),
-        "overdue": capped(open_tickets.filter(due_date__lt=today)),
-        "status_nieuw": capped(Ticket.objects.filter(status="nieuw").order_by()),
-        "status_heropend": capped(Ticket.objects.filter(status="heropend").order_by()),
+        "overdue": capped(Ticket.objects.overdue(today=today).order_by()),
+        "status_nieuw": capped(Ticket.objects.filter(status=TicketStatus.NEW).order_by()),
+        "status_heropend": capped(Ticket.objects.filter(status=TicketStatus.REOPENED).order_by()),
     }

@@ -1,30 +1,35 @@
 """The helpdesk's part in an account's own data: the download and the deletion (accounts.profile)."""
 
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
 from django.db.models import Max, Q
 from django.dispatch import receiver
 
 from accounts.profile import account_activity, account_deleting, collect_personal_data
 from accounts.signup import employer_verified
 from helpdesk.models import Ticket
+from helpdesk.services.privacy import erase_requester_data, export_requester_data
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 @receiver(collect_personal_data, dispatch_uid="helpdesk_personal_data")
-def helpdesk_personal_data(sender, user, **kwargs):
-    from helpdesk.services import export_requester_data
-
+def helpdesk_personal_data(sender: object, user: User, **kwargs: object) -> dict[str, Any]:
     return {"helpdesk": export_requester_data(email=user.email, by=user)}
 
 
 @receiver(account_deleting, dispatch_uid="helpdesk_account_deleting")
-def erase_questions_of_deleted_account(sender, user, **kwargs):
+def erase_questions_of_deleted_account(sender: object, user: User, **kwargs: object) -> None:
     """The account's questions (and any asked with its e-mail address) lose their personal data."""
-    from helpdesk.services import erase_requester_data
-
     erase_requester_data(email=user.email, by=None)
 
 
 @receiver(account_activity, dispatch_uid="helpdesk_account_activity")
-def latest_question_activity(sender, user, **kwargs):
+def latest_question_activity(sender: object, user: User, **kwargs: object) -> datetime | None:
     """The last change to a question of the account or its address (asked, answered, a reply by
     the follow link): an account whose questions are still going on is in use, log-in or not."""
     questions = Ticket.objects.filter(Q(requester_user=user) | Q(contact_email__iexact=user.email))
@@ -32,7 +37,7 @@ def latest_question_activity(sender, user, **kwargs):
 
 
 @receiver(employer_verified, dispatch_uid="helpdesk_adopt_questions_of_verified_employer")
-def adopt_questions(sender, user, **kwargs):
+def adopt_questions(sender: object, user: User, **kwargs: object) -> None:
     """Questions asked without an account, with the address the employer just verified, move into
     the account ("Mijn vragen"). Pseudonymised or merged tickets stay where they are."""
     Ticket.objects.filter(

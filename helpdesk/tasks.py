@@ -1,12 +1,15 @@
 """Helpdesk background work: pseudonymising after the retention period.
 
-The helpdesk's e-mail goes through the shared outbox (core.outbox, sent by core.tasks)."""
+Tasks are thin: they call services (helpdesk.services), never the other way round. The helpdesk's
+e-mail goes through the shared outbox (core.outbox, sent by core.tasks)."""
 
 import logging
 
 from celery import shared_task
 
 from core.tasks import flush_outbox, send_outbox_message
+from helpdesk.services.privacy import pseudonymise_expired
+from helpdesk.services.workflow import close_inactive
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +22,7 @@ def legacy_send_outbox_message(message_id: int) -> None:
 
 
 @shared_task(name="helpdesk.tasks.flush_outbox", ignore_result=True)
-def legacy_flush_outbox(*args, **kwargs) -> None:
+def legacy_flush_outbox(*args: object, **kwargs: object) -> None:
     flush_outbox.delay()
 
 
@@ -27,8 +30,6 @@ def legacy_flush_outbox(*args, **kwargs) -> None:
 def pseudonymise_expired_tickets() -> int:
     """Nightly: first close answered/waiting tickets nobody touched for HELPDESK_AUTO_CLOSE_DAYS (so
     they too reach the retention period), then pseudonymise those closed longer than it."""
-    from helpdesk.services import close_inactive, pseudonymise_expired
-
     closed = 0
     while count := close_inactive():
         closed += count

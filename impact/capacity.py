@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db.models import Count, Q
 
 from accounts.models import Organisation
-from helpdesk.forms import advisors
 from helpdesk.models import OPEN_STATUSES, Ticket
+from helpdesk.permissions import advisors
 from impact.figures.base import Context
 from impact.figures.helpdesk import employers_with_question, norm_capacity
 from impact.periods import Period

@@ -3,11 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.permissions import HelpdeskPerm
 from helpdesk.context_processors import NavLink
 
 # (permission, label, URL name, the views in which the link is the current page)
 LINKS = (
-    ("helpdesk.view_capacity", _("Capaciteit"), "impact:capacity", {"impact:capacity"}),
+    (HelpdeskPerm.VIEW_CAPACITY, _("Capaciteit"), "impact:capacity", {"impact:capacity"}),
     (
         "impact.view_report",
         _("Impact"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.permissions import HelpdeskPerm
 from impact import capacity as capacity_figures
 from impact import permissions, services
 from impact.forms import AgreementForm, PartnerInputForm, ReportRequestForm
@@ -261,7 +262,7 @@ def agreement_edit(request, pk):
 
 
 @login_required
-@permission_required("helpdesk.view_capacity", raise_exception=True)
+@permission_required(HelpdeskPerm.VIEW_CAPACITY, raise_exception=True)
 @require_GET
 def capacity(request):
     """The capacity dashboard: today's queue, with the report's definitions."""

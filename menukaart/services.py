@@ -23,6 +23,7 @@ from menukaart.models import (
     Status,
     UsageEvent,
 )
+from menukaart.models.content import TRANSITIONS, InvalidTransition  # noqa: F401 (importable from here too)
 from menukaart.permissions import can_publish
 from menukaart.search import normalise_query
 
@@ -34,17 +35,6 @@ if TYPE_CHECKING:
 PLAN_SESSION_KEY = "menukaart_plan_id"
 SCAN_SESSION_KEY = "menukaart_scan_id"
 
-# The editorial workflow: concept -> ter review -> gepubliceerd; anything published can go back to concept.
-TRANSITIONS: dict[str, set[str]] = {
-    Status.CONCEPT: {Status.REVIEW},
-    Status.REVIEW: {Status.CONCEPT, Status.PUBLISHED},
-    Status.PUBLISHED: {Status.CONCEPT},
-}
-
-
-class InvalidTransition(Exception):
-    """A status change the workflow does not allow (for example concept straight to published)."""
-
 
 @transaction.atomic
 def change_status(*, item: Publishable, to_status: str, by: User) -> None:
@@ -53,7 +43,7 @@ def change_status(*, item: Publishable, to_status: str, by: User) -> None:
     Publishing needs menukaart.publish_measure; callers (admin actions) check it before, this
     function checks again so no path can publish without it.
     """
-    if to_status not in TRANSITIONS.get(item.status, set()):
+    if not item.can_transition_to(to_status):
         raise InvalidTransition(
             _("Van %(from)s naar %(to)s kan niet.") % {"from": item.get_status_display(), "to": Status(to_status).label}
         )

@@ -11,6 +11,8 @@ from django.contrib.admin.apps import AdminConfig
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.permissions import HelpdeskPerm
+
 
 def attention_for(user) -> dict:
     from communities.models import Proposal
@@ -37,7 +39,7 @@ def attention_for(user) -> dict:
 # Other work on the portal's own pages, by permission: (permission, label, URL name).
 PORTAL_PAGES = (
     ("impact.view_report", _("Impactrapportage"), "impact:report_list"),
-    ("helpdesk.view_capacity", _("Capaciteitsdashboard"), "impact:capacity"),
+    (HelpdeskPerm.VIEW_CAPACITY, _("Capaciteitsdashboard"), "impact:capacity"),
 )
 
 

@@ -77,7 +77,7 @@ def attachment_response(attachment: Attachment) -> FileResponse:
 
 def report_files_not_stored(request, message, *, staff: bool) -> bool:
     """Tell the user which files of the message just saved could not be stored (disk full or
-    read-only, see services._save_attachments), and what to do. True when there were any."""
+    read-only, see services.save_attachments), and what to do. True when there were any."""
     names = getattr(message, "files_not_stored", None) or []
     if not names:
         return False

@@ -10,20 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.models import OutboxMessage
+from core.permissions import HelpdeskPerm
 from helpdesk import services
 from helpdesk.forms import ReferralForm
 from helpdesk.models import Message, Ticket, TicketStatus
-from helpdesk.permissions import is_referring_partner, partner_sees_answer
+from helpdesk.permissions import is_referring_partner, own_referrals_of, partner_sees_answer
 from helpdesk.views.common import page_number
 
 PAGE_SIZE = 50
-
-
-def _own_referrals(user):
-    """Only ever the user's own organisation's referrals, whatever else the user may see."""
-    if not user.organisation_id:
-        return Ticket.objects.none()
-    return Ticket.objects.filter(referring_organisation_id=user.organisation_id)
 
 
 @login_required
@@ -37,18 +31,9 @@ def refer(request):
             return render(request, "helpdesk/refer.html", {"form": form}, status=400)
         data = form.cleaned_data
         ticket = services.refer_question(
+            **services.employer_question(data),
             by=request.user,
-            subject=data["subject"],
-            question=data["question"],
-            employer_name=data["employer_name"],
-            contact_name=data["contact_name"],
             contact_email=data["contact_email"],
-            contact_phone=data["contact_phone"],
-            sector=data["sector"],
-            size_band=data["size_band"],
-            province=data["province"],
-            charter_signatory=data["charter_signatory"],
-            themes=data["themes"],
             consent_processing=data["consent_processing"],
             consent_share_with_partner=data["consent_share_with_partner"],
             priority=data["priority"],
@@ -74,11 +59,11 @@ DUE_LIMIT = 10
 
 
 @login_required
-@permission_required("helpdesk.view_own_organisation_tickets", raise_exception=True)
+@permission_required(HelpdeskPerm.VIEW_OWN_ORGANISATION_TICKETS, raise_exception=True)
 @require_GET
 def referral_list(request):
     """The partner workspace (landing page after log-in): referrals by status, what is due, refer."""
-    referrals = _own_referrals(request.user)
+    referrals = own_referrals_of(request.user)
     filterset = ReferralFilter(request.GET, queryset=referrals)
     page = page_number(request)
     offset = (page - 1) * PAGE_SIZE
@@ -129,10 +114,10 @@ def employer_mail_state(ticket: Ticket) -> dict:
 
 
 @login_required
-@permission_required("helpdesk.view_own_organisation_tickets", raise_exception=True)
+@permission_required(HelpdeskPerm.VIEW_OWN_ORGANISATION_TICKETS, raise_exception=True)
 @require_GET
 def referral_detail(request, reference):
-    ticket = get_object_or_404(_own_referrals(request.user).for_detail(), reference=reference)
+    ticket = get_object_or_404(own_referrals_of(request.user).for_detail(), reference=reference)
     shows_answer = partner_sees_answer(request.user, ticket)
     thread = list(Message.objects.filter(ticket=ticket).public().for_thread()) if shows_answer else []
     services.record_view(ticket=ticket, by=request.user, what="doorverwijzing")

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helpdesk import services
 from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm, source_from_query
-from helpdesk.models import Attachment, Message, MessageKind, Ticket, TicketStatus
-from helpdesk.permissions import follows_own_questions, requester_can_reply
+from helpdesk.models import AuditAction, Message, MessageKind, Ticket, TicketStatus
+from helpdesk.permissions import follows_own_questions, requester_attachments, requester_can_reply, ticket_for_token
 from helpdesk.views.common import (
     attachment_response,
     rate_limited,
@@ -56,7 +56,7 @@ def _render_ask(request, form, *, suggestions=None, status=200):
 
 
 def _measure_initial(request) -> dict:
-    """"Stel een vraag over deze maatregel": the measure's title as subject and its themes ticked."""
+    """ "Stel een vraag over deze maatregel": the measure's title as subject and its themes ticked."""
     slug = request.GET.get("maatregel", "")[:120]
     measure = Measure.objects.published().prefetch_related("themes").filter(slug=slug).first() if slug else None
     if measure is None:
@@ -107,17 +107,8 @@ def ask(request):
         return _render_ask(request, form, status=400)
     data = form.cleaned_data
     ticket, token = services.submit_question(
-        subject=data["subject"],
-        question=data["question"],
-        employer_name=data["employer_name"],
-        contact_name=data["contact_name"],
+        **services.employer_question(data),
         contact_email=data["contact_email"],
-        contact_phone=data["contact_phone"],
-        sector=data["sector"],
-        size_band=data["size_band"],
-        province=data["province"],
-        charter_signatory=data["charter_signatory"],
-        themes=data["themes"],
         consent_processing=data["consent"],
         form_visit=data["form_visit"],
         source=data["source"],
@@ -164,10 +155,8 @@ def suggestion_open(request, slug):
 
 
 def _ticket_or_404(token: str) -> Ticket:
-    """The ticket this follow link was issued for, and never another one: not even the ticket it
-    was merged into (an e-mail address typed on the public form proves no identity, so a merge must
-    not hand one person's thread to whoever typed their address)."""
-    ticket = services.ticket_for_token(token)
+    """The ticket this follow link was issued for (permissions.ticket_for_token), else a 404."""
+    ticket = ticket_for_token(token)
     if ticket is None:
         raise Http404
     return ticket
@@ -267,8 +256,6 @@ def follow_feedback(request, token):
 @require_GET
 def follow_attachment(request, token, pk):
     ticket = _ticket_or_404(token)
-    attachment = get_object_or_404(
-        Attachment.objects.filter(message__ticket=ticket).exclude(message__kind=MessageKind.NOTE), pk=pk
-    )
-    services.audit(ticket=ticket, action="bijlage", actor_label=services.REQUESTER_LABEL, attachment=attachment.pk)
+    attachment = get_object_or_404(requester_attachments(ticket), pk=pk)
+    services.audit_requester(ticket=ticket, action=AuditAction.ATTACHMENT, attachment=attachment.pk)
     return attachment_response(attachment)

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.permissions import HelpdeskPerm
 from helpdesk import services
 from helpdesk.forms import FeedbackForm, RequesterReplyForm
-from helpdesk.models import Attachment, MessageKind, Ticket
-from helpdesk.permissions import own_questions_of, requester_can_reply
+from helpdesk.models import AuditAction, Ticket
+from helpdesk.permissions import own_questions_of, requester_attachments, requester_can_reply
 from helpdesk.views.common import (
     attachment_response,
     page_number,
@@ -30,7 +31,7 @@ PAGE_SIZE = 50
 
 
 def own_questions_required(view):
-    return login_required(permission_required("helpdesk.view_own_tickets", raise_exception=True)(view))
+    return login_required(permission_required(HelpdeskPerm.VIEW_OWN_TICKETS, raise_exception=True)(view))
 
 
 def _own_ticket(request, reference) -> Ticket:
@@ -120,8 +121,6 @@ def my_ticket_feedback(request, reference):
 @require_GET
 def my_ticket_attachment(request, reference, pk):
     ticket = _own_ticket(request, reference)
-    attachment = get_object_or_404(
-        Attachment.objects.filter(message__ticket=ticket).exclude(message__kind=MessageKind.NOTE), pk=pk
-    )
-    services.audit(ticket=ticket, action="bijlage", actor=request.user, attachment=attachment.pk)
+    attachment = get_object_or_404(requester_attachments(ticket), pk=pk)
+    services.audit_requester(ticket=ticket, action=AuditAction.ATTACHMENT, by=request.user, attachment=attachment.pk)
     return attachment_response(attachment)

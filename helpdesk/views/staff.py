@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.permissions import HelpdeskPerm
 from helpdesk import permissions, reports, services
 from helpdesk.filters import QueueFilter
 from helpdesk.forms import (
@@ -23,7 +24,7 @@ from helpdesk.forms import (
     MergeForm,
     StatusForm,
 )
-from helpdesk.models import AuditEvent, InvalidTransition, Message, StandardAnswer, Ticket, TicketStatus
+from helpdesk.models import AuditAction, AuditEvent, InvalidTransition, Message, StandardAnswer, Ticket, TicketStatus
 from helpdesk.views.common import attachment_response, page_number, report_files_not_stored
 from menukaart.models import Measure
 from menukaart.search import suggest_measures
@@ -36,7 +37,7 @@ def advisor_required(view):
     """Logged in (else the log-in page) and allowed to work the queue (else 403)."""
 
     @login_required
-    @permission_required("helpdesk.work_queue", raise_exception=True)
+    @permission_required(HelpdeskPerm.WORK_QUEUE, raise_exception=True)
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         return view(request, *args, **kwargs)
@@ -126,7 +127,9 @@ def _standard_answers(ticket, query: str, *, advisor) -> list[StandardAnswer]:
         answers = answers.filter(Q(title__icontains=query) | Q(body__icontains=query))
     theme_ids = [theme.pk for theme in ticket.themes.all()]
     on_theme = Exists(StandardAnswer.themes.through.objects.filter(standardanswer=OuterRef("pk"), theme__in=theme_ids))
-    rows = list(answers.annotate(on_theme=on_theme).order_by("-on_theme", "title")[:STANDARD_ANSWER_LIMIT])
+    rows: list[StandardAnswer] = list(
+        answers.annotate(on_theme=on_theme).order_by("-on_theme", "title")[:STANDARD_ANSWER_LIMIT]
+    )
     for answer in rows:
         answer.rendered = answer.render(ticket=ticket, advisor=advisor)
     return rows
@@ -231,7 +234,8 @@ def ticket_claim(request, reference):
     if not ticket.is_open or ticket.merged_into_id is not None:
         messages.error(request, _("Alleen een openstaande vraag kan worden opgepakt."))
         return redirect(ticket.get_absolute_url())
-    if services.claim_ticket(ticket=ticket, by=request.user):
+    # can_claim: not yet assigned (a claim racing another one is decided in claim_ticket).
+    if permissions.can_claim(request.user, ticket) and services.claim_ticket(ticket=ticket, by=request.user):
         return _done(request, ticket, _("Je hebt deze vraag opgepakt."))
     messages.error(request, _("Deze vraag is al door iemand anders opgepakt."))
     return redirect(ticket.get_absolute_url())
@@ -384,5 +388,7 @@ def attachment_download(request, pk):
     attachment = get_object_or_404(
         permissions.attachments_visible_to(request.user).select_related("message__ticket"), pk=pk
     )
-    services.audit(ticket=attachment.message.ticket, action="bijlage", actor=request.user, attachment=attachment.pk)
+    services.audit(
+        ticket=attachment.message.ticket, action=AuditAction.ATTACHMENT, actor=request.user, attachment=attachment.pk
+    )
     return attachment_response(attachment)

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from helpdesk.models import (
+    PSEUDONYM,
+    SECTOR_CHOICES_WITH_CODE,
     AuditEvent,
     Channel,
     CharterStatus,
@@ -20,7 +22,6 @@ from helpdesk.models import (
     MessageKind,
     OutcomeCategory,
     Province,
-    Sector,
     SizeBand,
     Ticket,
     TicketStatus,
@@ -30,8 +31,6 @@ from impact.figures.common import choice_rows, counts_by, named_rows
 from impact.figures.sql import nearest_rank, working_days_between
 from impact.periods import AMSTERDAM
 from menukaart.models import Theme
-
-PSEUDONYM = "[gepseudonimiseerd]"  # helpdesk.services.PSEUDONYM: the employer name after retention
 
 
 def questions(context: Context):
@@ -130,7 +129,7 @@ def questions_per_theme(context: Context) -> list[Row]:
 def questions_per_sector(context: Context) -> list[Row]:
     """Binnengekomen vragen per sector van de werkgever (SBI-sectie), zoals de werkgever die opgaf."""
     counts = counts_by(context, questions(context), "sector", time_field="created_at")
-    return choice_rows(counts, Sector.choices, context, unknown_label=_("Niet opgegeven"))
+    return choice_rows(counts, SECTOR_CHOICES_WITH_CODE, context, unknown_label=_("Niet opgegeven"))
 
 
 @figure(section="helpdesk", title=_("Vragen per omvang"), exclusive=True)

@@ -26,6 +26,20 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Gepubliceerd")
 
 
+# The editorial status machine, in one place (as the helpdesk's tickets): the allowed changes, the
+# check (Publishable.can_transition_to) and InvalidTransition. menukaart.services.change_status
+# applies a change. Concept -> ter review -> gepubliceerd; anything published can go back to concept.
+TRANSITIONS: dict[str, set[str]] = {
+    Status.CONCEPT: {Status.REVIEW},
+    Status.REVIEW: {Status.CONCEPT, Status.PUBLISHED},
+    Status.PUBLISHED: {Status.CONCEPT},
+}
+
+
+class InvalidTransition(Exception):
+    """A status change the workflow does not allow (for example concept straight to published)."""
+
+
 class Band(models.TextChoices):
     LOW = "laag", _("Laag")
     MEDIUM = "midden", _("Midden")
@@ -73,6 +87,28 @@ EVIDENCE_DEFINITIONS = {
 }
 
 
+if TYPE_CHECKING:
+    _QuerySetMixin = models.QuerySet[Any]
+else:
+    _QuerySetMixin = object
+
+
+class ListsMeasures(_QuerySetMixin):
+    """QuerySet methods for rows that list measures (levels, themes, phases, materials,
+    initiatives, examples: each has a `measures` relation)."""
+
+    def with_published_measures(self) -> Self:
+        """Each row's published measures, in title order, prefetched in one query for all rows
+        (`row.measures.all()`): a public page never lists an unpublished measure."""
+        return self.prefetch_related(
+            Prefetch("measures", queryset=Measure.objects.published().defer("search_vector").order_by("title"))
+        )
+
+
+class TaxonomyTermQuerySet(ListsMeasures, models.QuerySet):
+    pass
+
+
 class TaxonomyTerm(models.Model):
     """A fixed vocabulary term (level, theme, phase): slug for URLs, a name, an order."""
 
@@ -80,6 +116,8 @@ class TaxonomyTerm(models.Model):
     name = models.CharField(_("naam"), max_length=120)
     description = models.TextField(_("uitleg"), blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = TaxonomyTermQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -145,6 +183,10 @@ class PublishableQuerySet(models.QuerySet[_Publishable]):
         return self.published()
 
 
+class LinkedPublishableQuerySet(ListsMeasures, PublishableQuerySet):
+    """Materials and initiatives: published items that list the measures they belong to."""
+
+
 class Publishable(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
@@ -161,6 +203,9 @@ class Publishable(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    def can_transition_to(self, status: str) -> bool:
+        return status in TRANSITIONS.get(self.status, set())
 
     def publish(self) -> None:
         self.status = Status.PUBLISHED
@@ -192,7 +237,7 @@ class Material(Publishable):
     audience = models.CharField(_("doelgroep"), max_length=300, blank=True)
     sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), blank=True, related_name="materials")
 
-    objects = PublishableQuerySet.as_manager()
+    objects = LinkedPublishableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -215,7 +260,7 @@ class Initiative(Publishable):
     url = models.URLField(_("link"), blank=True, max_length=500)
     sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), blank=True, related_name="initiatives")
 
-    objects = PublishableQuerySet.as_manager()
+    objects = LinkedPublishableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -393,7 +438,7 @@ class ExampleStatus(models.TextChoices):
     DECLINED = "afgewezen", _("Afgewezen")
 
 
-class ExampleQuerySet(PublishableQuerySet["Example"]):
+class ExampleQuerySet(ListsMeasures, PublishableQuerySet["Example"]):
     LIST_FIELDS = ("slug", "title", "organisation", "sector", "size_band", "status", "published_at", "submitted_by_id")
 
     def visible_to(self, user: AnyUser | None) -> Self:

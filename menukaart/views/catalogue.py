@@ -126,20 +126,16 @@ def _back_query(request) -> str | None:
     return kept.urlencode()
 
 
-def _published_measures():
-    return Measure.objects.published().defer("search_vector").order_by("title")
-
-
 @require_GET
 def level_overview(request):
-    levels = Level.objects.prefetch_related(Prefetch("measures", queryset=_published_measures()))
+    levels = Level.objects.with_published_measures()
     return render(request, "menukaart/level_overview.html", {"levels": levels})
 
 
 @require_GET
 def phase_overview(request):
     """The five TNO steps as a beginner's route: what each step is and which measures belong to it."""
-    phases = Phase.objects.prefetch_related(Prefetch("measures", queryset=_published_measures()))
+    phases = Phase.objects.with_published_measures()
     return render(request, "menukaart/phase_overview.html", {"phases": phases})
 
 
@@ -154,9 +150,7 @@ def evidence_scale(request):
 @require_GET
 def material_list(request):
     materials = (
-        Material.objects.published()
-        .order_by("kind", "title")
-        .prefetch_related("sources", Prefetch("measures", queryset=_published_measures()))
+        Material.objects.published().order_by("kind", "title").prefetch_related("sources").with_published_measures()
     )
     return render(request, "menukaart/material_list.html", {"materials": materials})
 
@@ -177,9 +171,7 @@ def material_link(request, slug):
 
 @require_GET
 def initiative_list(request):
-    initiatives = Initiative.objects.published().prefetch_related(
-        "sources", Prefetch("measures", queryset=_published_measures())
-    )
+    initiatives = Initiative.objects.published().prefetch_related("sources").with_published_measures()
     return render(request, "menukaart/initiative_list.html", {"initiatives": initiatives})
 
 
@@ -213,11 +205,14 @@ def example_list(request):
 def example_detail(request, slug):
     """A published example for everyone; the sender also sees their own sent-in story (with its
     status), editors everything. Reactions: published ones, plus the viewer's own."""
-    examples = Example.objects.visible_to(request.user).prefetch_related(
-        "themes",
-        "sources",
-        Prefetch("measures", queryset=_published_measures()),
-        Prefetch("reactions", queryset=ExampleReaction.objects.shown_to(request.user).for_thread()),
+    examples = (
+        Example.objects.visible_to(request.user)
+        .prefetch_related(
+            "themes",
+            "sources",
+            Prefetch("reactions", queryset=ExampleReaction.objects.shown_to(request.user).for_thread()),
+        )
+        .with_published_measures()
     )
     example = get_object_or_404(examples, slug=slug)
     return render(

@@ -19,7 +19,7 @@ from django.utils import timezone
 from core.models import OutboxMessage, OutboxStatus
 from core.outbox import deliver
 from core.tasks import flush_outbox, send_outbox_message
-from helpdesk import services
+from helpdesk import permissions, services
 from portal.celery import app as celery_app
 from tests.helpdesk.factories import TicketFactory
 from tests.mailsettings import SMTP_BACKEND, use_mail_backend
@@ -63,7 +63,7 @@ def test_a_server_that_answers_after_the_timeout_gets_the_same_message_twice_and
     first, second = server.received
     assert first["Message-ID"] == second["Message-ID"] == message.message_id
     assert follow_token(first) == follow_token(second)
-    assert services.ticket_for_token(follow_token(first)) == ticket
+    assert permissions.ticket_for_token(follow_token(first)) == ticket
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT and message.attempts == 2 and message.private_link == ""
 
@@ -145,6 +145,6 @@ def test_a_worker_killed_mid_send_leaves_a_record_and_the_resend_is_the_same_mes
     first, second = server.received
     assert first["Message-ID"] == second["Message-ID"] == message.message_id
     assert follow_token(first) == follow_token(second)
-    assert services.ticket_for_token(follow_token(first)) == ticket
+    assert permissions.ticket_for_token(follow_token(first)) == ticket
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT and message.private_link == ""

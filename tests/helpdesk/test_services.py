@@ -4,7 +4,7 @@ import threading
 import pytest
 from django.db import IntegrityError, close_old_connections, connection
 
-from helpdesk import services
+from helpdesk import permissions, services
 from helpdesk.models import (
     AuditAction,
     AuditEvent,
@@ -22,7 +22,7 @@ def test_submitted_question_gets_a_reference_a_due_date_and_an_audit_event(submi
     assert re.fullmatch(r"DIB-\d{4}-\d{6}", ticket.reference)
     assert ticket.status == TicketStatus.NEW
     assert ticket.due_date > ticket.created_at.date()
-    assert services.ticket_for_token(token) == ticket
+    assert permissions.ticket_for_token(token) == ticket
     assert AuditEvent.objects.filter(ticket=ticket, action=AuditAction.CREATED).exists()
 
 

@@ -1,11 +1,10 @@
-"""Helpdesk: questions (tickets) of employers, answered by SER/DiB advisors.
+"""Tickets: the question, its status machine, its number, its follow links."""
 
-Who may see or do what is decided in helpdesk/permissions.py; writes go through helpdesk/services.py.
-"""
+from __future__ import annotations
 
 import hashlib
-import uuid
-from pathlib import PurePosixPath
+from datetime import date
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -13,6 +12,13 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
+from helpdesk.models.employer import SECTOR_CHOICES_WITH_CODE, CharterStatus, Province, SizeBand
 
 
 class TicketStatus(models.TextChoices):
@@ -24,7 +30,9 @@ class TicketStatus(models.TextChoices):
     REOPENED = "heropend", _("Heropend")
 
 
-# The allowed status changes. Anything else raises InvalidTransition (see services.transition).
+# The ticket's status machine, in one place: the allowed changes (TRANSITIONS), the check
+# (Ticket.can_transition_to) and the move (Ticket.move_to, raising InvalidTransition). Services
+# lock the row, call move_to and save STATUS_FIELDS; forms offer only what can_transition_to allows.
 TRANSITIONS: dict[str, frozenset[str]] = {
     TicketStatus.NEW: frozenset(
         {TicketStatus.IN_PROGRESS, TicketStatus.WAITING, TicketStatus.ANSWERED, TicketStatus.CLOSED}
@@ -41,11 +49,19 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 OPEN_STATUSES = (TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING, TicketStatus.REOPENED)
 
+# What a ticket's names and free texts become once its personal data is removed (retention or
+# erasure, helpdesk.services.privacy); the impact report leaves such employers out of its counts.
+PSEUDONYM = "[gepseudonimiseerd]"
+
+
+# What a status change may touch (closing sets closed_at and the outcome; reopening clears them).
+STATUS_FIELDS = ["status", "closed_at", "outcome", "updated_at"]
+
 
 class InvalidTransition(Exception):
     """A status change that TRANSITIONS does not allow."""
 
-    def __init__(self, from_status: str, to_status: str):
+    def __init__(self, from_status: str, to_status: str) -> None:
         self.from_status, self.to_status = from_status, to_status
         super().__init__(f"{from_status} -> {to_status} is not allowed")
 
@@ -61,58 +77,6 @@ class Priority(models.TextChoices):
     LOW = "laag", _("Laag")
     NORMAL = "normaal", _("Normaal")
     HIGH = "hoog", _("Hoog")
-
-
-class SizeBand(models.TextChoices):
-    S1_9 = "1-9", _("1 tot 10 medewerkers")
-    S10_49 = "10-49", _("10 tot 50 medewerkers")
-    S50_249 = "50-249", _("50 tot 250 medewerkers")
-    S250 = "250+", _("250 of meer medewerkers")
-
-
-class Sector(models.TextChoices):
-    """The sections of the Standaard Bedrijfsindeling (SBI, CBS)."""
-
-    A = "A", _("A Landbouw, bosbouw en visserij")
-    B = "B", _("B Delfstoffenwinning")
-    C = "C", _("C Industrie")
-    D = "D", _("D Energievoorziening")
-    E = "E", _("E Waterbedrijven en afvalbeheer")
-    F = "F", _("F Bouwnijverheid")
-    G = "G", _("G Handel")
-    H = "H", _("H Vervoer en opslag")
-    I = "I", _("I Logies-, maaltijd- en drankverstrekking")  # noqa: E741
-    J = "J", _("J Informatie en communicatie")
-    K = "K", _("K Financiële dienstverlening")
-    L = "L", _("L Verhuur van en handel in onroerend goed")
-    M = "M", _("M Specialistische zakelijke diensten")
-    N = "N", _("N Verhuur en overige zakelijke diensten (o.a. uitzendbureaus)")
-    O = "O", _("O Openbaar bestuur en overheidsdiensten")  # noqa: E741
-    P = "P", _("P Onderwijs")
-    Q = "Q", _("Q Gezondheids- en welzijnszorg")
-    R = "R", _("R Cultuur, sport en recreatie")
-    S = "S", _("S Overige dienstverlening")
-
-
-class Province(models.TextChoices):
-    DR = "drenthe", _("Drenthe")
-    FL = "flevoland", _("Flevoland")
-    FR = "friesland", _("Fryslân")
-    GE = "gelderland", _("Gelderland")
-    GR = "groningen", _("Groningen")
-    LI = "limburg", _("Limburg")
-    NB = "noord-brabant", _("Noord-Brabant")
-    NH = "noord-holland", _("Noord-Holland")
-    OV = "overijssel", _("Overijssel")
-    UT = "utrecht", _("Utrecht")
-    ZE = "zeeland", _("Zeeland")
-    ZH = "zuid-holland", _("Zuid-Holland")
-
-
-class CharterStatus(models.TextChoices):
-    SIGNATORY = "ja", _("Ja, wij hebben het Charter Diversiteit ondertekend")
-    NOT_SIGNATORY = "nee", _("Nee")
-    UNKNOWN = "onbekend", _("Weet ik niet")
 
 
 class OutcomeCategory(models.Model):
@@ -145,21 +109,29 @@ class TicketCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
-class TicketQuerySet(models.QuerySet):
-    def open(self):
+def overdue_condition(today: date | None = None) -> Q:
+    """Open and past the due date: one definition for the queue, its filter and its counters."""
+    return Q(status__in=OPEN_STATUSES, due_date__lt=today or timezone.localdate())
+
+
+class TicketQuerySet(models.QuerySet["Ticket"]):
+    def open(self) -> Self:
         return self.filter(status__in=OPEN_STATUSES)
 
-    def overdue(self, *, today=None):
-        today = today or timezone.localdate()
-        return self.open().filter(due_date__lt=today)
+    def overdue(self, *, today: date | None = None) -> Self:
+        """Open tickets past their due date (the queue's "Over de termijn" and the advisor's list)."""
+        return self.filter(overdue_condition(today))
 
-    def assigned_to_user(self, user):
+    def not_overdue(self, *, today: date | None = None) -> Self:
+        return self.exclude(overdue_condition(today))
+
+    def assigned_to_user(self, user: User | AnonymousUser) -> Self:
         return self.filter(assigned_to=user) if user.is_authenticated else self.none()
 
-    def in_queue_order(self):
+    def in_queue_order(self) -> Self:
         return self.order_by("due_date", "created_at", "pk")
 
-    def after_in_queue(self, ticket: "Ticket"):
+    def after_in_queue(self, ticket: Ticket) -> Self:
         """Tickets that come after `ticket` in the queue order (due date, then arrival)."""
         return self.filter(
             Q(due_date__gt=ticket.due_date)
@@ -167,7 +139,7 @@ class TicketQuerySet(models.QuerySet):
             | Q(due_date=ticket.due_date, created_at=ticket.created_at, pk__gt=ticket.pk)
         ).in_queue_order()
 
-    def for_queue(self):
+    def for_queue(self) -> Self:
         """What a queue row shows, in a constant number of queries."""
         from menukaart.models import Theme
 
@@ -175,12 +147,12 @@ class TicketQuerySet(models.QuerySet):
             Prefetch("themes", queryset=Theme.objects.order_by("position", "name"))
         )
 
-    def for_detail(self):
+    def for_detail(self) -> Self:
         return self.select_related(
             "assigned_to", "referring_organisation", "referred_by", "outcome", "merged_into", "feedback"
         ).prefetch_related("themes")
 
-    def merged_into_ticket(self, ticket):
+    def merged_into_ticket(self, ticket: Ticket) -> Self:
         """The duplicates merged into `ticket`, for links on its page: reference only, one query.
 
         A plain filter rather than `ticket.merged_tickets`: through the related manager, Django 5.2
@@ -188,14 +160,14 @@ class TicketQuerySet(models.QuerySet):
         sets the known relation on every row."""
         return self.filter(merged_into=ticket).only("pk", "reference").order_by("reference")
 
-    def asked_by(self, user):
+    def asked_by(self, user: User | AnonymousUser) -> Self:
         """The tickets a registered employer asked while logged in (their "Mijn vragen")."""
         return self.filter(requester_user=user) if user.is_authenticated else self.none()
 
-    def for_requester_list(self):
+    def for_requester_list(self) -> Self:
         return self.only("reference", "subject", "status", "created_at")
 
-    def of_requester(self, email: str):
+    def of_requester(self, email: str) -> Self:
         return self.filter(contact_email__iexact=email.strip()) if email.strip() else self.none()
 
 
@@ -211,7 +183,7 @@ class Ticket(models.Model):
     contact_email = models.EmailField(_("e-mailadres"), blank=True)
     contact_phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
     # The employer's profile: kept for statistics after pseudonymisation.
-    sector = models.CharField(_("sector (SBI)"), max_length=1, choices=Sector.choices, blank=True)
+    sector = models.CharField(_("sector (SBI)"), max_length=1, choices=SECTOR_CHOICES_WITH_CODE, blank=True)
     size_band = models.CharField(_("aantal medewerkers"), max_length=10, choices=SizeBand.choices, blank=True)
     province = models.CharField(_("provincie"), max_length=20, choices=Province.choices, blank=True)
     charter_signatory = models.CharField(
@@ -353,7 +325,7 @@ class Ticket(models.Model):
         if kind == "partnersite":
             if key:
                 return _("het vraagformulier op de site van partner %(partner)s") % {"partner": key}
-            return _("het vraagformulier op de site van een partner")
+            return str(_("het vraagformulier op de site van een partner"))
         return self.source
 
     @property
@@ -362,6 +334,23 @@ class Ticket(models.Model):
 
     def can_transition_to(self, status: str) -> bool:
         return status in TRANSITIONS[self.status]
+
+    def move_to(self, status: str) -> str:
+        """Apply a status change along TRANSITIONS (raises InvalidTransition), without saving; returns
+        the old status. Closing stamps closed_at; reopening clears it and the outcome. Services call
+        this on a locked row and save STATUS_FIELDS."""
+        old = self.status
+        if old == status:
+            return old
+        if not self.can_transition_to(status):
+            raise InvalidTransition(old, status)
+        self.status = status
+        if status == TicketStatus.CLOSED:
+            self.closed_at = timezone.now()
+        elif old == TicketStatus.CLOSED:
+            self.closed_at = None
+            self.outcome = None
+        return old
 
 
 class TicketAccessToken(models.Model):
@@ -381,209 +370,3 @@ class TicketAccessToken(models.Model):
     @staticmethod
     def hash(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
-
-
-class MessageKind(models.TextChoices):
-    REPLY = "antwoord", _("Antwoord aan werkgever")
-    NOTE = "notitie", _("Interne notitie")
-    REQUESTER = "werkgever", _("Bericht van werkgever")
-
-
-class MessageQuerySet(models.QuerySet):
-    def public(self):
-        return self.exclude(kind=MessageKind.NOTE)
-
-    def for_thread(self):
-        from menukaart.models import Measure
-
-        return (
-            self.select_related("author")
-            .prefetch_related("attachments", Prefetch("measures", queryset=Measure.objects.order_by("title")))
-            .order_by("created_at", "pk")
-        )
-
-
-class Message(models.Model):
-    """A reply to the employer, an internal note, or a message from the employer."""
-
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
-    kind = models.CharField(_("soort"), max_length=20, choices=MessageKind.choices)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("auteur"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="helpdesk_messages",
-    )
-    body = models.TextField(_("tekst"))
-    measures = models.ManyToManyField(
-        "menukaart.Measure", verbose_name=_("maatregelen uit de menukaart"), blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(_("tijd"), default=timezone.now)
-
-    objects = MessageQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        # A ticket's thread is always read in this order.
-        indexes = [models.Index(fields=["ticket", "created_at", "id"], name="helpdesk_message_thread")]
-        verbose_name = _("bericht")
-        verbose_name_plural = _("berichten")
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def is_note(self) -> bool:
-        return self.kind == MessageKind.NOTE
-
-
-def attachment_path(instance: "Attachment", filename: str) -> str:
-    """A random file name: the uploader's name is kept in original_name, never on disk."""
-    suffix = PurePosixPath(filename).suffix.lower()
-    return f"helpdesk/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
-
-
-class Attachment(models.Model):
-    """A file with a message. Stored in PRIVATE_MEDIA_ROOT; served only by an access-checked view."""
-
-    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("bestand"), upload_to=attachment_path)
-    original_name = models.CharField(_("bestandsnaam"), max_length=200)
-    content_type = models.CharField(_("bestandstype"), max_length=100)
-    size = models.PositiveIntegerField(_("grootte (bytes)"))
-    uploaded_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("bijlage")
-        verbose_name_plural = _("bijlagen")
-
-    def __str__(self) -> str:
-        return self.original_name
-
-
-class StandardAnswer(models.Model):
-    """A reusable answer text, maintained by editors (contentbeheerders)."""
-
-    title = models.CharField(_("titel"), max_length=200)
-    body = models.TextField(_("tekst"))
-    themes = models.ManyToManyField("menukaart.Theme", verbose_name=_("thema's"), blank=True, related_name="+")
-    is_active = models.BooleanField(_("actief"), default=True)
-    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
-
-    class Meta:
-        ordering = ["title"]
-        verbose_name = _("standaardantwoord")
-        verbose_name_plural = _("standaardantwoorden")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def render(self, *, ticket: "Ticket", advisor=None) -> str:
-        """The text with its placeholders filled in for this ticket (see STANDARD_ANSWER_PLACEHOLDERS)."""
-        from django.utils.formats import date_format
-
-        values = {
-            "{werkgever}": ticket.employer_name,
-            "{contactpersoon}": ticket.contact_name,
-            "{vraagnummer}": ticket.reference,
-            "{termijn}": date_format(ticket.due_date, "j F Y") if ticket.due_date else "",
-            "{adviseur}": (advisor.get_full_name() or advisor.get_username()) if advisor else "",
-        }
-        text = self.body
-        for placeholder, value in values.items():
-            text = text.replace(placeholder, value)
-        return text
-
-
-# What an editor may write in a standard answer; filled in when an advisor inserts it.
-STANDARD_ANSWER_PLACEHOLDERS = ("{werkgever}", "{contactpersoon}", "{vraagnummer}", "{termijn}", "{adviseur}")
-
-
-class AuditAction(models.TextChoices):
-    CREATED = "aangemaakt", _("Aangemaakt")
-    VIEWED = "bekeken", _("Persoonsgegevens bekeken")
-    STATUS = "status", _("Status gewijzigd")
-    CLAIMED = "opgepakt", _("Opgepakt")
-    ASSIGNED = "toegewezen", _("Toegewezen")
-    REPLIED = "beantwoord", _("Antwoord verstuurd")
-    NOTE = "notitie", _("Notitie toegevoegd")
-    REQUESTER_MESSAGE = "reactie", _("Reactie van werkgever")
-    MERGED = "samengevoegd", _("Samengevoegd")
-    CLOSED = "gesloten", _("Gesloten")
-    FEEDBACK = "feedback", _("Feedback gegeven")
-    ATTACHMENT = "bijlage", _("Bijlage gedownload")
-    EXPORTED = "geexporteerd", _("Gegevens geëxporteerd")
-    ERASED = "gewist", _("Gegevens gewist op verzoek")
-    PSEUDONYMISED = "gepseudonimiseerd", _("Gepseudonimiseerd na bewaartermijn")
-
-
-class AuditEvent(models.Model):
-    """Who did or saw what, when, on which ticket. Holds no personal data of the requester."""
-
-    ticket = models.ForeignKey(Ticket, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_events")
-    ticket_reference = models.CharField(_("vraagnummer"), max_length=20, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("wie"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    actor_label = models.CharField(_("wie (omschrijving)"), max_length=100, blank=True)
-    action = models.CharField(_("wat"), max_length=30, choices=AuditAction.choices)
-    detail = models.JSONField(_("details"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("wanneer"), default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("auditregel")
-        verbose_name_plural = _("audittrail")
-
-    def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.ticket_reference} {self.action}"
-
-
-class Feedback(models.Model):
-    """The employer's answer to "did this help?". One per ticket."""
-
-    ticket = models.OneToOneField(Ticket, on_delete=models.CASCADE, related_name="feedback")
-    helpful = models.BooleanField(_("geholpen"))
-    reason = models.TextField(_("toelichting"), blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("feedback")
-        verbose_name_plural = _("feedback")
-
-    def __str__(self) -> str:
-        return f"{self.ticket_id}: {'+' if self.helpful else '-'}"
-
-
-class SuggestionStat(models.Model):
-    """Daily counters for suggested measures on the question form. No personal data at all.
-
-    A "form visit" is identified only by a random number in the form; these counters never hold it
-    (a ticket keeps it only hashed into its submission key, against double posts).
-    Deflection = visits where a suggestion was opened minus those that still asked a question.
-    """
-
-    day = models.DateField(unique=True)
-    suggestions_shown = models.PositiveIntegerField(default=0)
-    suggestion_opens = models.PositiveIntegerField(default=0)
-    visits_with_open = models.PositiveIntegerField(default=0)
-    asked_after_open = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["-day"]
-        verbose_name = _("suggestiestatistiek")
-        verbose_name_plural = _("suggestiestatistieken")
-
-    def __str__(self) -> str:
-        return str(self.day)
-
-    @property
-    def deflected(self) -> int:
-        return max(self.visits_with_open - self.asked_after_open, 0)
