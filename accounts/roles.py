@@ -75,6 +75,10 @@ ROLES: dict[str, Role] = {
                 "helpdesk.add_standardanswer",
                 "helpdesk.change_standardanswer",
                 "menukaart.view_content_gaps",
+                "sitesearch.view_synonym",
+                "sitesearch.add_synonym",
+                "sitesearch.change_synonym",
+                "sitesearch.delete_synonym",
             ),
         ),
         Role(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from menukaart.models import Band, Evidence, Level, Material, Measure, OrganisationSize, Phase, Theme
 from menukaart.search import MAX_QUERY_LENGTH
+from sitesearch.query import parse
 
 SIZE_CHOICES = [
     (OrganisationSize.SME.value, _("Mkb")),
@@ -42,8 +43,8 @@ class MeasureOrderingFilter(django_filters.OrderingFilter):
     def filter(self, qs, value):
         param = value[0] if value else self.RELEVANCE
         if param == self.RELEVANCE:
-            if "rank" in qs.query.annotations:
-                return qs.order_by("-all_words", "-rank", "title")
+            if "score" in qs.query.annotations:
+                return qs  # already in the search's order (sitesearch.query.apply)
             return qs.order_by("title")
         return qs.order_by(self.param_map[param], "title")
 
@@ -120,8 +121,16 @@ class MeasureFilter(django_filters.FilterSet):
         return qs.filter(pk__in=through.objects.filter(material__in=material_ids).values("measure_id"))
 
     def filter_search(self, qs, name, value):
-        text = value.strip()
-        return qs.matching(text) if text else qs
+        parsed = self.parsed_search
+        return qs.matching_parsed(parsed) if parsed is not None else qs
+
+    @property
+    def parsed_search(self):
+        """The parsed search text, parsed once per request (facets filter again without re-parsing)."""
+        if not hasattr(self, "_parsed_search"):
+            text = (self.form.cleaned_data.get("q") or "").strip()
+            self._parsed_search = parse(text) if text else None
+        return self._parsed_search
 
     # --- results and facets ----------------------------------------------------------------------
 
@@ -207,3 +216,40 @@ class Facet:
     @property
     def has_selection(self) -> bool:
         return any(value.selected for value in self.values)
+
+
+class MaterialFilter(django_filters.FilterSet):
+    """The materials page's own search and filters: ?q=...&soort=e-learning&kosten=gratis."""
+
+    q = django_filters.CharFilter(
+        label=_("Zoek in materialen"),
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": _("Je zoekvraag is te lang: gebruik maximaal %(limit_value)d tekens.")},
+    )
+    soort = django_filters.MultipleChoiceFilter(
+        label=_("Soort materiaal"), field_name="kind", choices=Material.Kind.choices
+    )
+    kosten = django_filters.MultipleChoiceFilter(label=_("Kosten"), field_name="cost", choices=Material.Cost.choices)
+
+    class Meta:
+        model = Material
+        fields: list[str] = []
+
+    def filter_search(self, qs, name, value):
+        """Materials matching the search (the portal's index), best first."""
+        from sitesearch.models import Kind, SearchDocument
+        from sitesearch.query import apply
+
+        text = value.strip()
+        if not text:
+            return qs
+        documents = apply(SearchDocument.objects.filter(kind=Kind.MATERIAL), parse(text))
+        score = documents.filter(object_id=OuterRef("pk")).values("score")[:1]
+        return (
+            qs.filter(pk__in=documents.values("object_id")).annotate(score=Subquery(score)).order_by("-score", "title")
+        )
+
+    @property
+    def search_text(self) -> str:
+        return (self.form.cleaned_data.get("q") or "").strip() if self.is_valid() else ""

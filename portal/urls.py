@@ -7,6 +7,7 @@ from core import views as core_views
 
 admin.site.site_header = _("Werkagenda VIA portaal: beheer")
 admin.site.site_title = _("VIA-beheer")
+admin.site.index_template = "admin/via_index.html"  # adds the search links (zoekvragen zonder resultaat, synoniemen)
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -18,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("menukaart/", include("menukaart.urls")),
     path("helpdesk/", include("helpdesk.urls")),
     path("doe-netwerken/", include("communities.urls")),
+    path("zoeken/", include("sitesearch.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -34,7 +34,7 @@ class Plan(models.Model):
 
 class PlanItemQuerySet(models.QuerySet):
     def for_plan_page(self):
-        return self.select_related("measure").defer("measure__search_vector").order_by("position", "added_at")
+        return self.select_related("measure").order_by("position", "added_at")
 
 
 class PlanItem(models.Model):

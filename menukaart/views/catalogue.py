@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from menukaart.filters import MeasureFilter
+from menukaart.filters import MaterialFilter, MeasureFilter
 from menukaart.models import EVIDENCE_DEFINITIONS, Evidence, Example, Initiative, Level, Material, Measure, Phase
 from menukaart.services import find_plan, record_material_click, record_measure_view, record_search
 
@@ -86,7 +86,7 @@ def measure_detail(request, slug):
 
 
 def _published_measures():
-    return Measure.objects.published().defer("search_vector").order_by("title")
+    return Measure.objects.published().order_by("title")
 
 
 @require_GET
@@ -112,12 +112,20 @@ def evidence_scale(request):
 
 @require_GET
 def material_list(request):
+    """All published materials by kind; with ?q= a search (best first), with ?soort= and ?kosten= filters."""
     materials = (
         Material.objects.published()
         .order_by("kind", "title")
         .prefetch_related("sources", Prefetch("measures", queryset=_published_measures()))
     )
-    return render(request, "menukaart/material_list.html", {"materials": materials})
+    filterset = MaterialFilter(request.GET, queryset=materials)
+    if not filterset.is_valid():
+        return render(request, "menukaart/material_list.html", {"filter": filterset, "invalid": True}, status=400)
+    return render(
+        request,
+        "menukaart/material_list.html",
+        {"filter": filterset, "materials": filterset.qs, "search_text": filterset.search_text},
+    )
 
 
 @require_GET

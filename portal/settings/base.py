@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "menukaart",
     "helpdesk",
     "communities",
+    "sitesearch",
 ]
 
 MIDDLEWARE = [

@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from menukaart.models import Example, Initiative, Level, Material, Measure, Phase, Source, Status, Theme
-from menukaart.search import refresh_search_vectors, refresh_search_vectors_once
+from sitesearch.indexing import batched, reindex
+from sitesearch.models import Kind, Synonym
 
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "menukaart"
 
@@ -31,6 +32,7 @@ MEASURE_SCALARS = {
 MEASURE_LINKS = {"levels", "themes", "phases", "tags", "sources", "related", "materials", "initiatives"}
 EXAMPLE_FIELDS = {"slug", "title", "organisation", "sector", "what_they_did", "what_it_brought", "measures", "themes"}
 EXAMPLE_FIELDS |= {"sources"}
+SYNONYM_FIELDS = {"term", "related", "note"}
 
 
 class Loader:
@@ -188,7 +190,30 @@ class Loader:
             if not record.get("sources"):
                 self.errors.append(f"{where}: sources mag niet leeg zijn")
 
-        refresh_search_vectors(obj.pk for obj in measures.values())
+        reindex(Kind.MEASURE, [obj.pk for obj in measures.values()])
+        self.load_synonyms()
+
+    def load_synonyms(self):
+        """Seed the search synonyms (synonyms.yaml, optional): only terms not there yet, so editors' changes stay."""
+        data = self.read("synonyms.yaml", required=False)
+        if data is None:
+            return
+        existing = set(Synonym.objects.values_list("term", flat=True))
+        tally = self.counts.setdefault(Synonym._meta.verbose_name_plural, [0, 0, 0])
+        for record in self.records("synonyms.yaml", data, SYNONYM_FIELDS, key="term"):
+            related = record.get("related")
+            if isinstance(related, list):
+                related = ", ".join(str(item) for item in related)
+            if not related or not isinstance(related, str):
+                self.errors.append(f"synonyms.yaml '{record['term']}': related mag niet leeg zijn")
+                continue
+            term = " ".join(str(record["term"]).lower().split())
+            if term in existing:
+                tally[2] += 1
+                continue
+            Synonym.objects.create(term=term, related=related, note=record.get("note") or "")
+            existing.add(term)
+            tally[0] += 1
 
     def load_simple(self, name, model, allowed, fields, sources):
         loaded = {}
@@ -214,7 +239,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         loader = Loader(options["path"])
         started = timezone.now()
-        with transaction.atomic(), refresh_search_vectors_once():
+        with transaction.atomic(), batched():
             loader.load()
             if loader.errors:
                 raise CommandError(

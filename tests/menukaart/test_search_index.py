@@ -1,4 +1,4 @@
-"""The stored search vector stays current, whichever way a measure or its relations change."""
+"""The search index (sitesearch) stays current, whichever way a measure or its relations change."""
 
 import pytest
 from django.db import connection
@@ -16,9 +16,9 @@ def found(text: str) -> list[str]:
 
 def test_gin_index_exists():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'menukaart_measure_search_gin'")
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'sitesearch_doc_vector_gin'")
         (definition,) = cursor.fetchone()
-    assert "gin (search_vector)" in definition
+    assert "gin (vector)" in definition
 
 
 def test_title_change_is_searchable_at_once():
@@ -44,11 +44,11 @@ def test_steps_and_tips_are_searchable_with_lower_weight_than_the_title():
     MeasureFactory(slug="in-titel", title="Vlootschouw houden")
     MeasureFactory(slug="in-stap", title="Talentgesprekken", steps=["Plan eerst een vlootschouw."])
     assert sorted(found("vlootschouw")) == ["in-stap", "in-titel"]
-    ranked = list(Measure.objects.matching("vlootschouw").order_by("-rank").values_list("slug", flat=True))
+    ranked = list(Measure.objects.matching("vlootschouw").order_by("-score").values_list("slug", flat=True))
     assert ranked == ["in-titel", "in-stap"]
 
 
-def test_editor_saving_in_the_admin_updates_the_vector(client, contentbeheerder):
+def test_editor_saving_in_the_admin_updates_the_index(client, contentbeheerder):
     measure = MeasureFactory(slug="m", title="Oude titel")
     client.force_login(contentbeheerder)
     data = {
