@@ -6,7 +6,7 @@ analysis done in Python); `Measure.objects.matching()` joins to it. See docs/sea
 
 import re
 
-from menukaart.models import Measure
+from menukaart.models import Measure, MeasureQuerySet
 from sitesearch.query import MAX_QUERY_LENGTH, highlight, parse
 
 __all__ = ["MAX_QUERY_LENGTH", "normalise_query", "suggest_measures"]
@@ -35,7 +35,7 @@ def suggest_measures(text: str, limit: int = 5) -> list[Measure]:
     if not parsed:
         return []
     parsed.text += "?"  # always ranked as a question
-    measures = list(Measure.objects.published().only(*Measure.objects.CARD_FIELDS).matching_parsed(parsed)[:limit])
+    measures = list(Measure.objects.published().only(*MeasureQuerySet.CARD_FIELDS).matching_parsed(parsed)[:limit])
     terms = parsed.terms
     for measure in measures:
         measure.highlighted_summary = highlight(measure.summary, terms)

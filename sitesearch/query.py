@@ -190,7 +190,9 @@ def apply(queryset: QuerySet, parsed: ParsedQuery, prefix: str = "") -> QuerySet
     """
     concepts = [concept for concept in parsed.usable if concept.alternatives]
     if not concepts:
-        return queryset.none()
+        return queryset.none().annotate(
+            score=Value(0.0, output_field=FloatField()), coverage=Value(0, output_field=IntegerField())
+        )
     matches = Q(pk__in=[])
     score = Value(0.0, output_field=FloatField())
     coverage = Value(0, output_field=IntegerField())
