@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from menukaart.models import Band, Evidence, Level, Material, Measure, OrganisationSize, Phase, Theme
 from menukaart.search import MAX_QUERY_LENGTH
-from sitesearch.query import parse
+from sitesearch.query import match, parse
 
 SIZE_CHOICES = [
     (OrganisationSize.SME.value, _("Mkb")),
@@ -122,7 +122,22 @@ class MeasureFilter(django_filters.FilterSet):
 
     def filter_search(self, qs, name, value):
         parsed = self.parsed_search
-        return qs.matching_parsed(parsed) if parsed is not None else qs
+        if parsed is None:
+            return qs
+        if getattr(self, "_unranked", False):  # counting: the filter only, no score per match
+            return match(qs, parsed, prefix="search_document__")
+        return qs.matching_parsed(parsed)
+
+    def unranked(self, exclude: str | None = None):
+        """The filtered measures without search scores or order: for counts and facets."""
+        self._unranked = True
+        try:
+            return self.filter_queryset(self.queryset, exclude=exclude).order_by()
+        finally:
+            self._unranked = False
+
+    def count(self) -> int:
+        return self.unranked().count()
 
     @property
     def parsed_search(self):
@@ -153,7 +168,7 @@ class MeasureFilter(django_filters.FilterSet):
         """Every facet with its values and counts. Call after .qs; one query per facet."""
         facets = []
         for name in self.FACETS:
-            base = Measure.objects.filter(pk__in=self.filter_queryset(self.queryset, exclude=name).values("pk"))
+            base = Measure.objects.filter(pk__in=self.unranked(exclude=name).values("pk"))
             selected = {str(getattr(v, "slug", v)) for v in (self.form.cleaned_data.get(name) or [])}
             values = [
                 FacetValue(value=value, label=label, count=count, selected=value in selected)

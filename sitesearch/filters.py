@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from menukaart.filters import Facet, FacetValue
 from menukaart.models import Theme
 from sitesearch.models import Kind, SearchDocument
-from sitesearch.query import MAX_QUERY_LENGTH, ParsedQuery, apply, parse
+from sitesearch.query import MAX_QUERY_LENGTH, ParsedQuery, apply, match, parse
 
 
 class PortalSearchFilter(django_filters.FilterSet):
@@ -36,7 +36,18 @@ class PortalSearchFilter(django_filters.FilterSet):
         return self._parsed
 
     def filter_search(self, qs, name, value):
-        return apply(qs, self.parsed)
+        return match(qs, self.parsed) if getattr(self, "_unranked", False) else apply(qs, self.parsed)
+
+    def unranked(self, exclude: str | None = None):
+        """The matching documents without scoring or order: for counting."""
+        self._unranked = True
+        try:
+            return self.filter_queryset(self.queryset, exclude=exclude).order_by()
+        finally:
+            self._unranked = False
+
+    def count(self) -> int:
+        return self.unranked().count()
 
     def filter_themes(self, qs, name, value):
         if not value:
@@ -54,15 +65,14 @@ class PortalSearchFilter(django_filters.FilterSet):
         """Disjunctive counts (as in the catalogue): one query per facet over the matched documents."""
         chosen_kinds = set(self.form.cleaned_data.get("soort") or [])
         chosen_themes = {theme.slug for theme in self.form.cleaned_data.get("thema") or []}
-        kind_base = self.filter_queryset(self.queryset, exclude="soort")
-        rows = kind_base.order_by().values("kind").annotate(n=Count("pk"))
+        rows = self.unranked(exclude="soort").values("kind").annotate(n=Count("pk"))
         counts = {row["kind"]: row["n"] for row in rows}
         kinds = [
             FacetValue(value=value, label=label, count=counts.get(value, 0), selected=value in chosen_kinds)
             for value, label in Kind.choices
             if counts.get(value) or value in chosen_kinds
         ]
-        theme_base = self.filter_queryset(self.queryset, exclude="thema").order_by().values("pk")
+        theme_base = self.unranked(exclude="thema").values("pk")
         through = SearchDocument.themes.through
         per_theme = (
             through.objects.filter(theme=OuterRef("pk"), searchdocument__in=theme_base)

@@ -182,23 +182,44 @@ def _condition(concept: Concept, level: str, prefix: str) -> Q:
     return condition
 
 
+def _usable(parsed: ParsedQuery) -> list[Concept]:
+    return [concept for concept in parsed.usable if concept.alternatives]
+
+
+def _any_concept(concepts: list[Concept], prefix: str) -> Q:
+    """Matches any concept anywhere: on PostgreSQL one tsquery (one GIN index scan), else ORed LIKEs."""
+    if connection.vendor == "postgresql":
+        combined = Concept(text="", alternatives=[alt for concept in concepts for alt in concept.alternatives])
+        return _condition(combined, "", prefix)
+    condition = Q(pk__in=[])
+    for concept in concepts:
+        condition |= _condition(concept, "", prefix)
+    return condition
+
+
+def match(queryset: QuerySet, parsed: ParsedQuery, prefix: str = "") -> QuerySet:
+    """Only the filter of apply(), without scoring: for counts and facets, which need no order."""
+    concepts = _usable(parsed)
+    if not concepts:
+        return queryset.none()
+    return queryset.filter(_any_concept(concepts, prefix))
+
+
 def apply(queryset: QuerySet, parsed: ParsedQuery, prefix: str = "") -> QuerySet:
     """Filter to documents (or measures, with prefix "search_document__") matching any concept.
 
     Annotates `score` (float) and `coverage` (matched concepts) and orders by them; callers may
     order differently afterwards. An unusable query matches nothing.
     """
-    concepts = [concept for concept in parsed.usable if concept.alternatives]
+    concepts = _usable(parsed)
     if not concepts:
         return queryset.none().annotate(
             score=Value(0.0, output_field=FloatField()), coverage=Value(0, output_field=IntegerField())
         )
-    matches = Q(pk__in=[])
     score = Value(0.0, output_field=FloatField())
     coverage = Value(0, output_field=IntegerField())
     for concept in concepts:
         anywhere = _condition(concept, "", prefix)
-        matches |= anywhere
         whens = [
             When(_condition(concept, level, prefix), then=Value(concept.weight * factor))
             for level, factor in LEVELS
@@ -207,7 +228,7 @@ def apply(queryset: QuerySet, parsed: ParsedQuery, prefix: str = "") -> QuerySet
         whens.append(When(anywhere, then=Value(concept.weight)))
         score = score + Case(*whens, default=Value(0.0), output_field=FloatField())
         coverage = coverage + Case(When(anywhere, then=Value(1)), default=Value(0), output_field=IntegerField())
-    queryset = queryset.filter(matches).annotate(score=score, coverage=coverage)
+    queryset = queryset.filter(_any_concept(concepts, prefix)).annotate(score=score, coverage=coverage)
     if parsed.is_question:
         return queryset.order_by("-score", "title")
     return queryset.order_by("-coverage", "-score", "title")

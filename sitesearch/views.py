@@ -27,6 +27,7 @@ def search(request):
         return render(request, "sitesearch/search.html", context)
 
     paginator = Paginator(filterset.qs, PAGE_SIZE)
+    paginator.count = filterset.count()  # counted without computing every match's score
     try:
         page = paginator.page(request.GET.get(PAGE_PARAM) or 1)
     except InvalidPage as error:

@@ -308,9 +308,7 @@ class Measure(Publishable):
     view_count = models.PositiveIntegerField(_("aantal keer bekeken"), default=0, editable=False)
 
     objects = MeasureQuerySet.as_manager()
-    history = MeasureHistoricalRecords(
-        m2m_fields=[levels, themes, phases], excluded_fields=["view_count"]
-    )
+    history = MeasureHistoricalRecords(m2m_fields=[levels, themes, phases], excluded_fields=["view_count"])
 
     class Meta:
         ordering = ["title"]

@@ -41,6 +41,7 @@ def measure_list(request):
         return render(request, "menukaart/measure_list.html", {"filter": filterset, "invalid": True}, status=400)
 
     paginator = Paginator(filterset.qs, PAGE_SIZE)
+    paginator.count = filterset.count()  # without computing every match's search score
     try:
         page = paginator.page(request.GET.get(PAGE_PARAM) or 1)
     except InvalidPage as error:
