@@ -114,10 +114,12 @@ def evidence_scale(request):
 @require_GET
 def material_list(request):
     """All published materials by kind; with ?q= a search (best first), with ?soort= and ?kosten= filters."""
+    # A material can belong to many measures: only what the card's links need.
+    linked = Measure.objects.published().only("pk", "slug", "title").order_by("title")
     materials = (
         Material.objects.published()
         .order_by("kind", "title")
-        .prefetch_related("sources", Prefetch("measures", queryset=_published_measures()))
+        .prefetch_related("sources", Prefetch("measures", queryset=linked))
     )
     filterset = MaterialFilter(request.GET, queryset=materials)
     if not filterset.is_valid():
