@@ -39,6 +39,7 @@ RUN pybabel compile --domain django --directory locale --statistics \
        ALLOWED_HOSTS=build.invalid \
        DATABASE_URL=sqlite:////tmp/build.sqlite3 \
        REDIS_URL=redis://build.invalid:6379/0 \
+       CLIENT_IP_HEADER=REMOTE_ADDR \
        python manage.py collectstatic --noinput
 
 USER portal

@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 \
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/via_portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test install messages lint check-deploy clean help
+.PHONY: run test install messages lint check-deploy clean help load scaleout faults bench-install
 
 help:
 	@echo "make run   - install, migrate, load demo content and users, serve http://127.0.0.1:8000"
@@ -37,14 +37,31 @@ run: install
 	@echo "Portal: http://127.0.0.1:8000  (stop with Ctrl+C)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# ruff (style, bugs, Django and security rules) and bandit (security; each finding fixed or
+# justified inline with `# nosec <id> (why)`).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts core helpdesk menukaart communities portal
 
 test: install lint
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 		$(PY) manage.py makemigrations --check --dry-run --settings=portal.settings.test
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 		$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Load, scale-out and fault runs against the production shape on this machine (bench/load/,
+# docs/operations.md). Each starts its own PostgreSQL, Redis, SMTP sink and nginx, and cleans up.
+bench-install: $(VENV)/.installed
+	$(PY) -m pip install --quiet ".[test,bench]"
+
+load: bench-install
+	bench/load/run.sh 1 $${DURATION:-3m}
+
+scaleout: bench-install
+	bench/load/run.sh 2 $${DURATION:-3m}
+
+faults: bench-install
+	bench/load/faults.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -4,7 +4,7 @@ import logging
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
-from accounts.throttle import client_address
+from core.ratelimit import client_address
 
 security_log = logging.getLogger("portal.security")
 

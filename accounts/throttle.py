@@ -1,45 +1,68 @@
-"""Log-in throttling against brute force: per account and per client, in the shared cache."""
+"""The one log-in throttle: every way to log in or to prove a password goes through it.
 
-import hashlib
+Three counters of failed attempts, in the shared cache (docs/operations.md, "Log-in throttle"):
+
+- per account and address pair: `LOGIN_THROTTLE_MAX_PER_PAIR` failures within
+  `LOGIN_THROTTLE_WINDOW_SECONDS` refuse that account from that address only, so nobody can keep a
+  colleague out by typing wrong passwords for their user name from somewhere else;
+- per address, over all accounts: `LOGIN_THROTTLE_MAX_PER_CLIENT` failures within
+  `LOGIN_THROTTLE_SLOW_WINDOW_SECONDS` (password spraying from one address);
+- the global brake: when the whole site saw `LOGIN_THROTTLE_GLOBAL_MAX` failures within the slow
+  window (a distributed attack), every pair gets one attempt per window instead of the usual
+  number. Someone who types the right password the first time still gets in.
+
+Use (the site's log-in form, the password-change form and any new log-in form do exactly this):
+
+    from accounts import throttle
+
+    if throttle.is_throttled(request, identifier):   # before checking the password
+        ... refuse with status 429
+    if password_ok:
+        throttle.record_success(request, identifier)
+    else:
+        throttle.record_failure(request, identifier)
+
+`identifier` is what the person typed to say who they are (user name or e-mail address; compared
+without case and surrounding spaces). Every function raises `throttle.Unavailable` when the cache
+(Redis) is down: refuse the log-in with status 503 and a message, never skip the throttle.
+`accounts.forms.ThrottledLoginMixin` does all of this for a Django form.
+"""
 
 from django.conf import settings
-from django.core.cache import cache
+
+from core.ratelimit import CacheUnavailable as Unavailable
+from core.ratelimit import client_key, counts, digest, hit, reset
+
+__all__ = ["Unavailable", "is_throttled", "record_failure", "record_success"]
+
+GLOBAL_KEY = "login-fail:global"
 
 
-def client_address(request) -> str:
-    """The client's address. Behind a proxy, set CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP)."""
-    header = getattr(settings, "CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+def _keys(request, identifier: str) -> tuple[str, str]:
+    account = digest(identifier.strip().lower())
+    client = client_key(request)
+    return f"login-fail:pair:{account}:{client}", f"login-fail:client:{client}"
 
 
-def _keys(request, username: str) -> tuple[str, str]:
-    account = hashlib.sha256(username.strip().lower().encode()).hexdigest()
-    client = hashlib.sha256(client_address(request).encode()).hexdigest()
-    return f"login-fail:account:{account}", f"login-fail:client:{client}"
+def is_throttled(request, identifier: str) -> bool:
+    """True when this identifier may not try a password from this client now. Raises Unavailable."""
+    pair_key, client_key_ = _keys(request, identifier)
+    found = counts([pair_key, client_key_, GLOBAL_KEY])
+    pair_limit = settings.LOGIN_THROTTLE_MAX_PER_PAIR
+    if found[GLOBAL_KEY] >= settings.LOGIN_THROTTLE_GLOBAL_MAX:
+        pair_limit = 1
+    return found[pair_key] >= pair_limit or found[client_key_] >= settings.LOGIN_THROTTLE_MAX_PER_CLIENT
 
 
-def is_throttled(request, username: str) -> bool:
-    account_key, client_key = _keys(request, username)
-    counts = cache.get_many([account_key, client_key])
-    return (
-        counts.get(account_key, 0) >= settings.LOGIN_THROTTLE_MAX_PER_ACCOUNT
-        or counts.get(client_key, 0) >= settings.LOGIN_THROTTLE_MAX_PER_CLIENT
-    )
+def record_failure(request, identifier: str) -> None:
+    """Count a wrong password (or unknown identifier). Raises Unavailable."""
+    pair_key, client_key_ = _keys(request, identifier)
+    hit(pair_key, window=settings.LOGIN_THROTTLE_WINDOW_SECONDS)
+    hit(client_key_, window=settings.LOGIN_THROTTLE_SLOW_WINDOW_SECONDS)
+    hit(GLOBAL_KEY, window=settings.LOGIN_THROTTLE_SLOW_WINDOW_SECONDS)
 
 
-def record_failure(request, username: str) -> None:
-    window = settings.LOGIN_THROTTLE_WINDOW_SECONDS
-    for key in _keys(request, username):
-        # add() starts the window; incr() keeps its original expiry.
-        if not cache.add(key, 1, timeout=window):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add() and incr()
-                cache.add(key, 1, timeout=window)
-
-
-def clear_account(request, username: str) -> None:
-    account_key, _client_key = _keys(request, username)
-    cache.delete(account_key)
+def record_success(request, identifier: str) -> None:
+    """A right password: this pair starts again from zero (the slower counters keep counting)."""
+    pair_key, _client_key = _keys(request, identifier)
+    reset(pair_key)

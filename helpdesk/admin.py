@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from helpdesk import services
-from helpdesk.models import AuditEvent, OutboxMessage, OutboxStatus, OutcomeCategory, StandardAnswer, Ticket
+from helpdesk.models import AuditEvent, OutcomeCategory, StandardAnswer, Ticket
 
 
 @admin.register(StandardAnswer)
@@ -94,20 +94,3 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "subject", "status", "attempts", "sent_at"]
-    list_filter = ["status"]
-    readonly_fields = ["to", "subject", "body", "ticket", "attempts", "last_error", "sent_at", "created_at"]
-    actions = ["retry"]
-
-    @admin.action(description=_("Opnieuw proberen te versturen"))
-    def retry(self, request, queryset):
-        from django.utils import timezone
-
-        count = queryset.exclude(status=OutboxStatus.SENT).update(
-            status=OutboxStatus.PENDING, next_attempt_at=timezone.now()
-        )
-        self.message_user(request, _("%(count)d berichten staan weer klaar.") % {"count": count})

@@ -8,6 +8,7 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -259,6 +260,10 @@ class Ticket(models.Model):
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     pseudonymised_at = models.DateTimeField(_("gepseudonimiseerd op"), null=True, blank=True)
+    # The e-mails about this ticket in the shared outbox (erased with the ticket's personal data).
+    outbox = GenericRelation(
+        "core.OutboxMessage", content_type_field="about_type", object_id_field="about_id", related_query_name="ticket"
+    )
 
     objects = TicketQuerySet.as_manager()
 
@@ -474,49 +479,6 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.ticket_reference} {self.action}"
-
-
-class OutboxStatus(models.TextChoices):
-    PENDING = "wachtend", _("Wacht op verzending")
-    SENT = "verzonden", _("Verzonden")
-    FAILED = "mislukt", _("Mislukt (maximaal aantal pogingen)")
-
-
-class OutboxQuerySet(models.QuerySet):
-    def due(self, *, now=None):
-        now = now or timezone.now()
-        return self.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now)
-
-
-# Placeholder in an outbox body: replaced at send time by a fresh private follow link, so the
-# raw token is never stored in the database.
-FOLLOW_LINK_PLACEHOLDER = "[[volglink]]"
-
-
-class OutboxMessage(models.Model):
-    """An e-mail to send. Written in the same transaction as the change it reports; sent by Celery."""
-
-    to = models.EmailField(_("aan"))
-    subject = models.CharField(_("onderwerp"), max_length=200)
-    body = models.TextField(_("tekst"))
-    ticket = models.ForeignKey(Ticket, on_delete=models.SET_NULL, null=True, blank=True, related_name="outbox")
-    status = models.CharField(_("status"), max_length=20, choices=OutboxStatus.choices, default=OutboxStatus.PENDING)
-    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    last_error = models.TextField(_("laatste fout"), blank=True)
-    created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
-    next_attempt_at = models.DateTimeField(_("volgende poging"), default=timezone.now)
-    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True)
-
-    objects = OutboxQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("uitgaande e-mail")
-        verbose_name_plural = _("uitgaande e-mails")
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="helpdesk_outbox_due_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.subject} ({self.get_status_display()})"
 
 
 class Feedback(models.Model):

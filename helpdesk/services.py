@@ -13,13 +13,13 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.models import OutboxMessage
+from core.outbox import queue_mail
 from helpdesk.models import (
-    FOLLOW_LINK_PLACEHOLDER,
     OPEN_STATUSES,
     Attachment,
     AuditAction,
@@ -29,7 +29,6 @@ from helpdesk.models import (
     InvalidTransition,
     Message,
     MessageKind,
-    OutboxMessage,
     OutcomeCategory,
     SuggestionStat,
     Ticket,
@@ -62,15 +61,20 @@ def audit(*, ticket: Ticket | None, action: str, actor=None, actor_label: str = 
     )
 
 
-def queue_mail(*, to: str, subject: str, template: str, context: dict, ticket: Ticket | None = None) -> OutboxMessage:
-    """Write an e-mail to the outbox; it is handed to Celery once the transaction commits."""
-    from helpdesk.tasks import send_outbox_message
+def mail_requester(*, ticket: Ticket, subject: str, template: str, context: dict) -> None:
+    """An e-mail to the requester with their own follow link (`{{ private_link }}` in the template).
 
-    body = render_to_string(template, {**context, "follow_link": FOLLOW_LINK_PLACEHOLDER})
-    message = OutboxMessage.objects.create(to=to, subject=subject[:200], body=body, ticket=ticket)
-    # robust: a broker that is down must not break the request; the beat's flush_outbox retries.
-    transaction.on_commit(lambda: send_outbox_message.delay(message.pk), robust=True)
-    return message
+    The token is issued now, once per message, and only its hash is kept with the ticket: the raw
+    link waits in the outbox row until the message is sent and is erased then (core.outbox), so a
+    second copy of the same e-mail carries the same, working link."""
+    queue_mail(
+        to=ticket.contact_email,
+        subject=subject,
+        template=template,
+        context=context,
+        about=ticket,
+        private_link=follow_url(issue_access_token(ticket=ticket)),
+    )
 
 
 def next_reference(*, year: int) -> str:
@@ -195,13 +199,11 @@ def submit_question(
     )
     token = issue_access_token(ticket=ticket)
     audit(ticket=ticket, action=AuditAction.CREATED, actor_label=REQUESTER_LABEL, channel=channel)
-    context = {"ticket": ticket}
-    queue_mail(
-        to=contact_email,
+    mail_requester(
+        ticket=ticket,
         subject=f"[{ticket.reference}] Uw vraag is ontvangen",
         template="helpdesk/email/received.txt",
-        context=context,
-        ticket=ticket,
+        context={"ticket": ticket},
     )
     _notify_team_of_new(ticket)
     if form_visit:
@@ -252,12 +254,11 @@ def refer_question(
     )
     audit(ticket=ticket, action=AuditAction.CREATED, actor=by, channel=Channel.REFERRAL)
     if contact_email:
-        queue_mail(
-            to=contact_email,
+        mail_requester(
+            ticket=ticket,
             subject=f"[{ticket.reference}] Uw vraag is doorgestuurd naar SER Diversiteit in Bedrijf",
             template="helpdesk/email/received.txt",
             context={"ticket": ticket, "referred": True},
-            ticket=ticket,
         )
     if by.email:
         queue_mail(
@@ -265,7 +266,7 @@ def refer_question(
             subject=f"[{ticket.reference}] Doorverwijzing ontvangen",
             template="helpdesk/email/referral_received.txt",
             context={"ticket": ticket, "url": _absolute(reverse("helpdesk:referral_detail", args=[ticket.reference]))},
-            ticket=ticket,
+            about=ticket,
         )
     _notify_team_of_new(ticket)
     return ticket
@@ -281,7 +282,7 @@ def _notify_team_of_new(ticket: Ticket) -> None:
         subject=f"[{ticket.reference}] Nieuwe vraag",
         template="helpdesk/email/team_new.txt",
         context={"ticket": ticket, "url": _absolute(ticket.get_absolute_url())},
-        ticket=ticket,
+        about=ticket,
     )
 
 
@@ -325,7 +326,7 @@ def assign_ticket(*, ticket: Ticket, to, by) -> Ticket:
             subject=f"[{ticket.reference}] Aan u toegewezen",
             template="helpdesk/email/assigned.txt",
             context={"ticket": ticket, "url": _absolute(ticket.get_absolute_url())},
-            ticket=ticket,
+            about=ticket,
         )
     return ticket
 
@@ -355,12 +356,11 @@ def reply(
         ticket=ticket, action=AuditAction.REPLIED, actor=by, message=message.pk, status_from=old, status_to=then_status
     )
     if ticket.contact_email:
-        queue_mail(
-            to=ticket.contact_email,
+        mail_requester(
+            ticket=ticket,
             subject=f"[{ticket.reference}] Antwoord op uw vraag",
             template="helpdesk/email/answered.txt",
             context={"ticket": ticket},
-            ticket=ticket,
         )
     if ticket.consent_share_with_partner and ticket.referred_by_id and ticket.referred_by.email:
         queue_mail(
@@ -368,7 +368,7 @@ def reply(
             subject=f"[{ticket.reference}] Antwoord op uw doorverwijzing",
             template="helpdesk/email/partner_answered.txt",
             context={"ticket": ticket, "url": _absolute(reverse("helpdesk:referral_detail", args=[ticket.reference]))},
-            ticket=ticket,
+            about=ticket,
         )
     return message
 
@@ -409,7 +409,7 @@ def requester_reply(*, ticket: Ticket, body: str, files: Iterable[UploadedFile] 
         subject=f"[{ticket.reference}] Reactie van de werkgever",
         template="helpdesk/email/requester_replied.txt",
         context={"ticket": ticket, "url": _absolute(ticket.get_absolute_url())},
-        ticket=ticket,
+        about=ticket,
     )
     return message
 
@@ -605,7 +605,12 @@ def record_suggestion_open(*, form_visit: str) -> None:
     """A suggested measure was opened. The first open of a form visit counts that visit once."""
     from django.core.cache import cache
 
-    first_in_visit = bool(form_visit) and cache.add(f"helpdesk:visit-opened:{form_visit}", 1, timeout=24 * 3600)
+    from core.ratelimit import CACHE_ERRORS
+
+    try:
+        first_in_visit = bool(form_visit) and cache.add(f"helpdesk:visit-opened:{form_visit}", 1, timeout=24 * 3600)
+    except CACHE_ERRORS:  # statistics only: a cache outage must not cost the visitor anything
+        first_in_visit = False
     _bump(suggestion_opens=1, visits_with_open=1 if first_in_visit else 0)
 
 
@@ -613,9 +618,15 @@ def record_question_asked(*, form_visit: str) -> None:
     """A question was asked in a form visit where a suggestion had been opened: not deflected."""
     from django.core.cache import cache
 
-    if cache.get(f"helpdesk:visit-opened:{form_visit}") and cache.add(
-        f"helpdesk:visit-asked:{form_visit}", 1, timeout=24 * 3600
-    ):
+    from core.ratelimit import CACHE_ERRORS
+
+    try:
+        counted = cache.get(f"helpdesk:visit-opened:{form_visit}") and cache.add(
+            f"helpdesk:visit-asked:{form_visit}", 1, timeout=24 * 3600
+        )
+    except CACHE_ERRORS:  # statistics only: the question itself must be stored
+        counted = False
+    if counted:
         _bump(asked_after_open=1)
 
 
@@ -686,7 +697,7 @@ def _strip_personal_data(ticket: Ticket) -> None:
     ticket.messages.update(body=PSEUDONYM)
     ticket.access_tokens.all().delete()
     Feedback.objects.filter(ticket=ticket).update(reason="")
-    ticket.outbox.update(to="", body=PSEUDONYM, last_error="")
+    ticket.outbox.update(to="", body=PSEUDONYM, private_link="", headers={}, last_error="")
 
 
 @transaction.atomic
@@ -760,5 +771,7 @@ def erase_requester_data(*, email: str, by) -> int:
     for ticket in tickets:
         _strip_personal_data(ticket)
         audit(ticket=ticket, action=AuditAction.ERASED, actor=by)
-    OutboxMessage.objects.filter(to__iexact=email.strip()).update(to="", body=PSEUDONYM, last_error="")
+    OutboxMessage.objects.filter(to__iexact=email.strip()).update(
+        to="", body=PSEUDONYM, private_link="", headers={}, last_error=""
+    )
     return len(tickets)

@@ -2,7 +2,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
+from accounts import views as accounts_views
 from core import views as core_views
 
 admin.site.site_header = _("Werkagenda VIA portaal: beheer")
@@ -20,6 +22,9 @@ urlpatterns += i18n_patterns(
     path("helpdesk/", include("helpdesk.urls")),
     path("doe-netwerken/", include("communities.urls")),
     path("zoeken/", include("sitesearch.urls")),
+    # The admin's log-in and password change go to the site's own, throttled forms.
+    path("beheer/login/", accounts_views.admin_login, name="admin_login"),
+    path("beheer/password_change/", RedirectView.as_view(pattern_name="accounts:password_change")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )
@@ -27,3 +32,4 @@ urlpatterns += i18n_patterns(
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"
 handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

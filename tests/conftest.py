@@ -42,6 +42,24 @@ def _clear_cache():
     _clear_test_cache_keys()
 
 
+# Nothing listens on port 1: connecting there is refused at once, as when Redis is down.
+DEAD_REDIS_URL = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The shared cache and the Celery broker point at a Redis that is not there (a real refused
+    connection, nothing mocked)."""
+    settings.CACHES = {
+        "default": {
+            **settings.CACHES["default"],
+            "LOCATION": DEAD_REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    settings.CELERY_BROKER_URL = DEAD_REDIS_URL
+
+
 @pytest.fixture
 def ser_dib(db):
     return OrganisationFactory(

@@ -1,26 +1,19 @@
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import FileResponse, Http404
 
-from accounts.throttle import client_address
+from core.ratelimit import over_limit_or_log
 from helpdesk.models import Attachment
 
 
 def rate_limited(request, *, scope: str) -> bool:
-    """Count one attempt for this client; True when it is over HELPDESK_ASK_RATE_LIMIT in the window."""
-    client = hashlib.sha256(client_address(request).encode()).hexdigest()
-    key = f"helpdesk:rate:{scope}:{client}"
-    window = settings.HELPDESK_ASK_RATE_WINDOW_SECONDS
-    if cache.add(key, 1, timeout=window):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=window)
-        return False
-    return count > settings.HELPDESK_ASK_RATE_LIMIT
+    """Count one attempt for this client; True when it is over HELPDESK_ASK_RATE_LIMIT in the window.
+    With the cache (Redis) down the attempt is accepted and the outage logged: a question is never lost."""
+    return over_limit_or_log(
+        request,
+        scope=f"helpdesk:{scope}",
+        limit=settings.HELPDESK_ASK_RATE_LIMIT,
+        window=settings.HELPDESK_ASK_RATE_WINDOW_SECONDS,
+    )
 
 
 def page_number(request, name: str = "pagina") -> int:

@@ -5,6 +5,7 @@ tasks executed eagerly in the web process, e-mail written to the console. Set DA
 REDIS_URL for the production shape (see docs/operations.md).
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -101,6 +102,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
+            # A Redis that hangs must not hang every request: fail fast, the callers degrade.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -122,8 +125,9 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {
     # Every minute: workers write a heartbeat, so /gezondheid/ can tell whether tasks run.
     "worker-heartbeat": {"task": "core.tasks.record_heartbeat", "schedule": timedelta(minutes=1)},
-    # Every minute: send helpdesk e-mails that are due (new ones, and retries after a failure).
-    "helpdesk-flush-outbox": {"task": "helpdesk.tasks.flush_outbox", "schedule": timedelta(minutes=1)},
+    # Every minute: send the outbox's e-mails that are due (new ones, and retries after a failure).
+    # The entry keeps its old name, so beat's schedule file carries over; the task moved to core.
+    "helpdesk-flush-outbox": {"task": "core.tasks.flush_outbox", "schedule": timedelta(minutes=1)},
     # Every night at 03:15 (Amsterdam): pseudonymise tickets closed longer than the retention period.
     "helpdesk-pseudonymise": {
         "task": "helpdesk.tasks.pseudonymise_expired_tickets",
@@ -146,13 +150,19 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
-# Failed log-ins per account and per client, within the window, before log-in is refused.
-LOGIN_THROTTLE_MAX_PER_ACCOUNT = env_int("LOGIN_THROTTLE_MAX_PER_ACCOUNT", 5)
-LOGIN_THROTTLE_MAX_PER_CLIENT = env_int("LOGIN_THROTTLE_MAX_PER_CLIENT", 20)
+# The log-in throttle (accounts/throttle.py): failed log-ins per account and address pair within
+# the window; per address over all accounts, and site-wide (the global brake), within the slow window.
+LOGIN_THROTTLE_MAX_PER_PAIR = env_int("LOGIN_THROTTLE_MAX_PER_PAIR", 5)
 LOGIN_THROTTLE_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60)
+LOGIN_THROTTLE_MAX_PER_CLIENT = env_int("LOGIN_THROTTLE_MAX_PER_CLIENT", 100)
+LOGIN_THROTTLE_GLOBAL_MAX = env_int("LOGIN_THROTTLE_GLOBAL_MAX", 1000)
+LOGIN_THROTTLE_SLOW_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_SLOW_WINDOW_SECONDS", 60 * 60)
 # Behind a reverse proxy every request comes from the proxy's address: name the request header
-# (as in request.META, e.g. HTTP_X_REAL_IP) that the proxy overwrites with the client's address.
+# (as in request.META, e.g. HTTP_X_REAL_IP) that the proxy overwrites with the client's address,
+# and the proxy's own addresses or networks: the header is believed only from those.
+# "REMOTE_ADDR" says there is no proxy (production refuses to start with neither).
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Sessions: everyone is logged out after 12 hours; staff also after 30 minutes without activity.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 60 * 60)
@@ -232,8 +242,14 @@ HELPDESK_ATTACHMENT_TYPES = {
 }
 # New questions are announced to this team address (the advisors' shared mailbox).
 HELPDESK_TEAM_EMAIL = env_str("HELPDESK_TEAM_EMAIL", "helpdesk@example.nl")
-# Outbox: attempts before a message is marked failed (it stays in the table, visible in the admin).
-HELPDESK_OUTBOX_MAX_ATTEMPTS = env_int("HELPDESK_OUTBOX_MAX_ATTEMPTS", 8)
+
+# --- E-mail outbox (core.outbox), used by every app -----------------------------------------------
+# Attempts before a message is marked failed (it stays in the table, visible in the admin). Read from
+# HELPDESK_OUTBOX_MAX_ATTEMPTS too, its name before the outbox moved to core (remove next release).
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", int(os.environ.get("HELPDESK_OUTBOX_MAX_ATTEMPTS") or 8))
+# How long a worker's claim on a message holds: past Celery's hard time limit, so a claim this old
+# belongs to a worker that died mid-send and the message may be sent again (core.outbox).
+OUTBOX_SEND_LEASE_SECONDS = CELERY_TASK_TIME_LIMIT + 60
 
 # --- Logging ------------------------------------------------------------------------------------
 LOGGING = {

@@ -33,8 +33,8 @@ def test_wrong_password_gives_dutch_message_and_is_logged(client, werkgever, cap
     assert any("log-in failed" in record.getMessage() for record in caplog.records)
 
 
-def test_log_in_is_throttled_per_account(client, werkgever, settings):
-    settings.LOGIN_THROTTLE_MAX_PER_ACCOUNT = 3
+def test_log_in_is_throttled_per_account_and_address(client, werkgever, settings):
+    settings.LOGIN_THROTTLE_MAX_PER_PAIR = 3
     for _ in range(3):
         client.post(LOGIN, {"username": werkgever.username, "password": "fout"})
     response = client.post(LOGIN, {"username": werkgever.username, "password": TEST_PASSWORD})
@@ -53,7 +53,7 @@ def test_log_in_is_throttled_per_client_across_accounts(client, settings):
 
 
 def test_successful_log_in_resets_the_account_counter(client, werkgever, settings):
-    settings.LOGIN_THROTTLE_MAX_PER_ACCOUNT = 3
+    settings.LOGIN_THROTTLE_MAX_PER_PAIR = 3
     for _ in range(2):
         client.post(LOGIN, {"username": werkgever.username, "password": "fout"})
     assert client.post(LOGIN, {"username": werkgever.username, "password": TEST_PASSWORD}).status_code == 302
@@ -161,6 +161,7 @@ def test_client_ip_header_is_read_from_the_environment():
 def test_client_throttle_uses_the_proxy_header(client, settings):
     """Behind a proxy, one client's failures must not lock out everyone behind the same proxy."""
     settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]  # the test client connects from there
     settings.LOGIN_THROTTLE_MAX_PER_CLIENT = 3
     victim = UserFactory()
     for attempt in range(3):

@@ -96,7 +96,7 @@ def test_env_example_database_url_matches_the_postgres_service():
     assert url.password == values["POSTGRES_PASSWORD"]
     assert url.path.lstrip("/") == values.get("POSTGRES_DB", "portal")
     assert urlsplit(values["REDIS_URL"]).hostname == "redis"
-    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"):  # production refuses without
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "CLIENT_IP_HEADER", "TRUSTED_PROXIES"):
         assert values.get(name), f"{name} missing from .env.example"
 
 

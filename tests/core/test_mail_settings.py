@@ -101,6 +101,7 @@ def test_settings_raise_no_django_deprecation_warnings(settings_module):
         "ALLOWED_HOSTS": "portaal.example.nl",
         "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:////tmp/unused.sqlite3"),
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "CLIENT_IP_HEADER": "REMOTE_ADDR",
     }
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-W", "always", "manage.py", "check"],

@@ -48,10 +48,29 @@ def test_unknown_page_gives_dutch_404(client):
     assert "Deze pagina bestaat niet" in response.content.decode()
 
 
-def test_health_reports_database(client):
+def test_health_reports_database_cache_and_broker(client):
     response = client.get("/gezondheid/")
     assert response.status_code == 200
-    assert response.json()["database"] == "ok"
+    report = response.json()
+    assert report["database"] == report["cache"] == report["broker"] == report["status"] == "ok"
+    assert report["workers_seen_last_5_min"] == 0
+
+
+def test_health_is_503_when_redis_is_down(client, redis_down):
+    """It answered 200 with Redis down: monitoring could not see the outage."""
+    response = client.get("/gezondheid/")
+    assert response.status_code == 503
+    report = response.json()
+    assert report["cache"] == report["broker"] == report["status"] == "fout"
+    assert report["database"] == "ok"
+
+
+def test_health_is_503_when_only_the_broker_is_down(client, settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    response = client.get("/gezondheid/")
+    assert response.status_code == 503
+    assert response.json()["broker"] == "fout"
+    assert response.json()["cache"] == "ok"
 
 
 def test_security_headers_and_csp(client):

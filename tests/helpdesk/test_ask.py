@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from helpdesk.models import AuditAction, AuditEvent, OutboxMessage, OutboxStatus, SuggestionStat, Ticket, TicketStatus
+from core.models import OutboxMessage, OutboxStatus
+from helpdesk.models import AuditAction, AuditEvent, SuggestionStat, Ticket, TicketStatus
 from tests.helpdesk.factories import ask_form_data
 
 ASK = reverse("helpdesk:ask")
@@ -45,6 +46,7 @@ def test_valid_question_creates_ticket_shows_reference_and_mails_follow_link(
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert client.get(reverse("helpdesk:follow", args=[token])).status_code == 200
     assert not OutboxMessage.objects.filter(body__contains=token).exists()
+    assert not OutboxMessage.objects.filter(private_link__contains=token).exists()
     assert OutboxMessage.objects.filter(status=OutboxStatus.SENT).count() == 2  # requester + team
 
 

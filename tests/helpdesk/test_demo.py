@@ -2,7 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from accounts.services import load_demo_users, load_organisations
-from helpdesk.models import OutboxMessage, OutboxStatus, OutcomeCategory, StandardAnswer, Ticket, TicketStatus
+from core.models import OutboxMessage, OutboxStatus
+from helpdesk.models import OutcomeCategory, StandardAnswer, Ticket, TicketStatus
 
 
 @pytest.mark.django_db

@@ -183,22 +183,24 @@ def test_outbox_errors_hold_no_address_and_are_cleared(submitted, superuser, out
     """Regression (review I4): SMTP errors quote the recipient; they stayed in last_error and the log."""
     import smtplib
 
-    from helpdesk import tasks
-    from helpdesk.models import OutboxMessage
+    from core import outbox
+    from core.models import OutboxMessage
 
     ticket, _token = submitted
 
     def refused(self, *args, **kwargs):
         raise smtplib.SMTPRecipientsRefused({self.to[0]: (550, b"unknown user fatima@bakkerij.example")})
 
-    monkeypatch.setattr(tasks.EmailMessage, "send", refused)
+    monkeypatch.setattr(outbox.EmailMessage, "send", refused)
     message = OutboxMessage.objects.get(to="fatima@bakkerij.example")
     OutboxMessage.objects.filter(pk=message.pk).update(status="wachtend", sent_at=None)
-    assert tasks.deliver(message.pk) == "failed"
+    assert outbox.deliver(message.pk) == "failed"
     message.refresh_from_db()
     assert message.last_error == "SMTPRecipientsRefused (550)"
     assert "fatima" not in caplog.text and "SMTPRecipientsRefused (550)" in caplog.text
-    OutboxMessage.objects.filter(pk=message.pk).update(last_error="oud: fatima@bakkerij.example")
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        last_error="oud: fatima@bakkerij.example", private_link="https://portal.example/helpdesk/volg/geheim/"
+    )
     if how == "retention":
         Ticket.objects.filter(pk=ticket.pk).update(
             status=TicketStatus.CLOSED, outcome=outcome, closed_at=timezone.now() - timedelta(days=800)
@@ -207,6 +209,8 @@ def test_outbox_errors_hold_no_address_and_are_cleared(submitted, superuser, out
     else:
         services.erase_requester_data(email="fatima@bakkerij.example", by=superuser)
     assert not OutboxMessage.objects.filter(last_error__contains="fatima").exists()
+    assert not OutboxMessage.objects.about(ticket).exclude(private_link="").exists()
+    assert not OutboxMessage.objects.about(ticket).exclude(to="").exists()
 
 
 def untouched(ticket, days):

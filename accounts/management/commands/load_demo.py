@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.services import load_demo_users, load_organisations
 
-DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 (demo accounts only, refused when DEBUG is off)
+DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 (demo accounts only, refused when DEBUG is off)  # nosec B105
 
 
 class Command(BaseCommand):

@@ -12,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core.models import OutboxMessage, OutboxStatus
 from helpdesk import services
-from helpdesk.models import OutboxMessage, OutboxStatus, OutcomeCategory, StandardAnswer, Ticket, TicketStatus
+from helpdesk.models import OutcomeCategory, StandardAnswer, Ticket, TicketStatus
 from menukaart.models import Measure, Theme
 
 OUTCOMES = [
@@ -223,7 +224,7 @@ class Command(BaseCommand):
             )
         # Demo tickets have invented addresses: never send their e-mails.
         OutboxMessage.objects.filter(ticket__contact_email__endswith="@demo.example").update(
-            status=OutboxStatus.SENT, sent_at=timezone.now()
+            status=OutboxStatus.SENT, sent_at=timezone.now(), private_link=""
         )
         self.stdout.write(f"Helpdesk demo: {created} tickets created.")
 

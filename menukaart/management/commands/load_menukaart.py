@@ -51,7 +51,7 @@ class Loader:
             return None
         try:
             loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
-            return yaml.load(file.read_text(encoding="utf-8"), Loader=loader) or []  # noqa: S506 (a safe loader)
+            return yaml.load(file.read_text(encoding="utf-8"), Loader=loader) or []  # noqa: S506 (a safe loader)  # nosec B506
         except yaml.YAMLError as error:
             self.errors.append(f"{name}: geen geldige YAML: {error}")
             return None
