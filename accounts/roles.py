@@ -36,7 +36,7 @@ ROLES: dict[str, Role] = {
             name=WERKGEVER,
             label=_("Werkgever"),
             is_staff=False,
-            permissions=("helpdesk.view_own_tickets",),
+            permissions=("helpdesk.view_own_tickets", "menukaart.submit_example"),
         ),
         Role(
             name=PARTNER_MEDEWERKER,
@@ -45,6 +45,7 @@ ROLES: dict[str, Role] = {
             permissions=(
                 "helpdesk.refer_ticket",
                 "helpdesk.view_own_organisation_tickets",
+                "menukaart.submit_example",
             ),
         ),
         Role(
@@ -79,6 +80,10 @@ ROLES: dict[str, Role] = {
                 "sitesearch.add_synonym",
                 "sitesearch.change_synonym",
                 "sitesearch.delete_synonym",
+                "menukaart.moderate_example",
+                "menukaart.view_examplereaction",
+                *(f"communities.{action}_rolemodel" for action in ("view", "add", "change")),
+                "communities.publish_rolemodel",
             ),
         ),
         Role(

@@ -12,7 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from menukaart.models import Example, Initiative, Level, Material, Measure, Phase, Source, Status, Theme
+from menukaart.models import (
+    Example,
+    ExampleReaction,
+    Initiative,
+    Level,
+    Material,
+    Measure,
+    Phase,
+    Source,
+    Status,
+    Theme,
+)
 from menukaart.permissions import can_publish
 from menukaart.services import InvalidTransition, change_status
 
@@ -97,11 +108,35 @@ class InitiativeAdmin(WorkflowAdmin):
 
 @admin.register(Example)
 class ExampleAdmin(WorkflowAdmin):
-    list_display = ("title", "organisation", "sector", "status", "updated_at")
-    list_filter = ("status", "themes", "sector")
+    """Stories sent in through the portal are moderated on the moderation page (publish, or decline
+    with a reason); here editors can correct them and later unpublish them like any example."""
+
+    list_display = ("title", "organisation", "sector", "size_band", "status", "updated_at")
+    list_filter = ("status", "themes", "sector", "size_band")
     search_fields = ("title", "slug", "organisation", "what_they_did")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("measures", "themes", "sources")
+    readonly_fields = (
+        *WorkflowAdmin.readonly_fields,
+        "submitted_by", "submitted_at", "moderated_by", "moderated_at", "decline_reason",
+    )  # fmt: skip
+
+
+@admin.register(ExampleReaction)
+class ExampleReactionAdmin(admin.ModelAdmin):
+    """Read-only for editors: reactions are published or declined on the moderation page."""
+
+    list_display = ("example", "kind", "organisation_name", "status", "created_at")
+    list_filter = ("status", "kind")
+    search_fields = ("body", "organisation_name", "example__title")
+    list_select_related = ("example",)
+    readonly_fields = (
+        "example", "author", "organisation_name", "kind", "body", "status", "created_at",
+        "moderated_by", "moderated_at", "decline_reason",
+    )  # fmt: skip
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Source)

@@ -8,11 +8,13 @@ combine with AND. Every facet is one aggregate query, whatever the size of the c
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Count, OuterRef, Q, Subquery
+from django import forms
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from menukaart.models import Band, Evidence, Level, Material, Measure, OrganisationSize, Phase, Theme
+from core.choices import Sector, SizeBand
+from menukaart.models import Band, Evidence, Example, Level, Material, Measure, OrganisationSize, Phase, Theme
 from menukaart.search import MAX_QUERY_LENGTH
 from sitesearch.query import match, parse
 
@@ -251,8 +253,10 @@ class MaterialFilter(django_filters.FilterSet):
         model = Material
         fields: list[str] = []
 
+    MAX_SEARCH_RESULTS = 60
+
     def filter_search(self, qs, name, value):
-        """Materials matching the search (the portal's index), best first."""
+        """Materials matching the search (the portal's index), best first; the 60 best (two queries)."""
         from sitesearch.models import Kind, SearchDocument
         from sitesearch.query import apply
 
@@ -260,11 +264,52 @@ class MaterialFilter(django_filters.FilterSet):
         if not text:
             return qs
         documents = apply(SearchDocument.objects.filter(kind=Kind.MATERIAL), parse(text))
-        score = documents.filter(object_id=OuterRef("pk")).values("score")[:1]
-        return (
-            qs.filter(pk__in=documents.values("object_id")).annotate(score=Subquery(score)).order_by("-score", "title")
-        )
+        ranked = list(documents.values_list("object_id", flat=True)[: self.MAX_SEARCH_RESULTS])
+        order = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)), default=Value(len(ranked)))
+        return qs.filter(pk__in=ranked).order_by(order, "title")
 
     @property
     def search_text(self) -> str:
         return (self.form.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
+
+
+class ExampleFilter(django_filters.FilterSet):
+    """The examples list's query string: ?thema=behoud&sector=K&omvang=250%2B&maatregel=<slug>."""
+
+    thema = django_filters.ModelMultipleChoiceFilter(
+        label=_("Thema"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        method="filter_themes",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"), field_name="sector", choices=Sector.choices, empty_label=_("Alle sectoren")
+    )
+    omvang = django_filters.ChoiceFilter(
+        label=_("Omvang van de organisatie"),
+        field_name="size_band",
+        choices=SizeBand.choices,
+        empty_label=_("Alle groottes"),
+    )
+    maatregel = django_filters.ModelChoiceFilter(
+        label=_("Maatregel"),
+        queryset=Measure.objects.published().only("pk", "slug", "title").order_by("title"),
+        to_field_name="slug",
+        method="filter_measure",
+        empty_label=_("Alle maatregelen"),
+    )
+
+    class Meta:
+        model = Example
+        fields: list[str] = []
+
+    def filter_themes(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(pk__in=Example.themes.through.objects.filter(theme__in=value).values("example_id"))
+
+    def filter_measure(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(pk__in=Example.measures.through.objects.filter(measure=value).values("example_id"))

@@ -35,7 +35,7 @@ def change_status(*, item: Publishable, to_status: str, by) -> None:
     """
     if to_status not in TRANSITIONS.get(item.status, set()):
         raise InvalidTransition(
-            _("Van %(from)s naar %(to)s kan niet.") % {"from": Status(item.status).label, "to": Status(to_status).label}
+            _("Van %(from)s naar %(to)s kan niet.") % {"from": item.get_status_display(), "to": Status(to_status).label}
         )
     if to_status == Status.PUBLISHED:
         if not can_publish(by):

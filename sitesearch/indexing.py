@@ -218,7 +218,7 @@ def register_menukaart() -> None:
             ),
             title=lambda e: e.title,
             summary=lambda e: e.what_they_did[:300],
-            body=lambda e: "\n".join([e.organisation, e.sector, e.what_they_did, e.what_it_brought]),
+            body=lambda e: "\n".join([e.organisation, e.get_sector_display(), e.what_they_did, e.what_it_brought]),
             theme_ids=lambda e: [theme.pk for theme in e.themes.all()],
         )
     )

@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
+
+from core.choices import Sector, SizeBand
 
 
 class Status(models.TextChoices):
@@ -330,29 +333,182 @@ class Measure(Publishable):
         return EVIDENCE_DEFINITIONS[Evidence(self.evidence)]
 
 
-class Example(Publishable):
-    """A good-practice example (praktijkvoorbeeld) of an organisation."""
+class ExampleStatus(models.TextChoices):
+    """The editorial workflow's statuses plus two for stories sent in through the portal."""
 
+    CONCEPT = "concept", _("Concept")
+    REVIEW = "review", _("Ter review")
+    SUBMITTED = "ingestuurd", _("Ingestuurd, wacht op moderatie")
+    PUBLISHED = "published", _("Gepubliceerd")
+    DECLINED = "afgewezen", _("Afgewezen")
+
+
+class ExampleQuerySet(PublishableQuerySet):
+    LIST_FIELDS = ("slug", "title", "organisation", "sector", "size_band", "status", "published_at", "submitted_by_id")
+
+    def visible_to(self, user):
+        """Published examples for everyone; the submitter also sees their own (any status);
+        users who may preview (editors, advisors) see everything. Anything else is a 404."""
+        from menukaart.permissions import can_preview
+
+        if can_preview(user):
+            return self.all()
+        if user is not None and user.is_authenticated:
+            return self.filter(Q(status=Status.PUBLISHED) | Q(submitted_by=user))
+        return self.published()
+
+    def for_list(self):
+        """What a card in a list needs, in a constant number of queries."""
+        return self.only(*self.LIST_FIELDS).prefetch_related("themes")
+
+    def awaiting_moderation(self):
+        return self.filter(status=ExampleStatus.SUBMITTED)
+
+    def submitted_by(self, user):
+        return self.filter(submitted_by=user)
+
+
+class Example(Publishable):
+    """A good-practice example (praktijkvoorbeeld) of an organisation.
+
+    Written by editors from the source documents, or sent in through the portal by an employer or
+    partner staff ("goede voorbeelden", Werkagenda action E) and then moderated: nothing sent in is
+    public before an editor publishes it.
+    """
+
+    status = models.CharField(_("status"), max_length=20, choices=ExampleStatus.choices, default=ExampleStatus.CONCEPT)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("titel"), max_length=200)
     organisation = models.CharField(_("organisatie"), max_length=200)
-    sector = models.CharField(_("sector"), max_length=120, blank=True)
+    sector = models.CharField(_("sector"), max_length=1, choices=Sector.choices, blank=True)
+    size_band = models.CharField(_("omvang"), max_length=10, choices=SizeBand.choices, blank=True)
     what_they_did = models.TextField(_("wat ze deden"))
     what_it_brought = models.TextField(_("wat het opleverde"), blank=True)
     measures = models.ManyToManyField(Measure, verbose_name=_("maatregelen"), blank=True, related_name="examples")
     themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="examples")
-    sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), related_name="examples")
+    # Editors' examples cite a source document; a story sent in has its sender as its source.
+    sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), blank=True, related_name="examples")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingestuurd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_examples",
+    )
+    submitted_at = models.DateTimeField(_("ingestuurd op"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemodereerd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("gemodereerd op"), null=True, blank=True)
+    decline_reason = models.TextField(_("reden van afwijzing"), blank=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = ExampleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["organisation", "title"]
         verbose_name = _("praktijkvoorbeeld")
         verbose_name_plural = _("praktijkvoorbeelden")
+        permissions = [
+            ("submit_example", _("Goede voorbeelden insturen")),
+            ("moderate_example", _("Ingestuurde voorbeelden en reacties modereren")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="afgewezen") | ~Q(decline_reason=""),
+                name="menukaart_example_declined_has_reason",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("menukaart:example_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_by_id is not None or self.submitted_at is not None
+
+
+class ExampleReactionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ReactionStatus.PUBLISHED)
+
+    def awaiting_moderation(self):
+        return self.filter(status=ReactionStatus.SUBMITTED)
+
+    def for_thread(self):
+        return self.select_related("author__organisation").order_by("created_at", "pk")
+
+    def shown_to(self, user):
+        """On an example's page: published reactions, plus the user's own (with their status)."""
+        if user is not None and user.is_authenticated:
+            return self.filter(Q(status=ReactionStatus.PUBLISHED) | Q(author=user))
+        return self.published()
+
+
+class ReactionStatus(models.TextChoices):
+    SUBMITTED = "ingestuurd", _("Wacht op moderatie")
+    PUBLISHED = "published", _("Gepubliceerd")
+    DECLINED = "afgewezen", _("Afgewezen")
+
+
+class ExampleReaction(models.Model):
+    """A question or an own experience on a published example; shown only once moderated."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "vraag", _("Vraag")
+        EXPERIENCE = "ervaring", _("Eigen ervaring")
+
+    example = models.ForeignKey(
+        Example, verbose_name=_("voorbeeld"), on_delete=models.CASCADE, related_name="reactions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="example_reactions"
+    )
+    # The organisation's name as shown with the reaction (never the person's name).
+    organisation_name = models.CharField(_("organisatie"), max_length=200, blank=True)
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    body = models.TextField(_("reactie"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReactionStatus.choices, default=ReactionStatus.SUBMITTED
+    )
+    created_at = models.DateTimeField(_("ingestuurd op"), default=timezone.now)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemodereerd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("gemodereerd op"), null=True, blank=True)
+    decline_reason = models.TextField(_("reden van afwijzing"), blank=True)
+
+    objects = ExampleReactionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reactie op een voorbeeld")
+        verbose_name_plural = _("reacties op voorbeelden")
+        indexes = [models.Index(fields=["example", "status", "created_at"], name="menukaart_reaction_thread")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="afgewezen") | ~Q(decline_reason=""),
+                name="menukaart_reaction_declined_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ReactionStatus.PUBLISHED

@@ -1,5 +1,6 @@
 """Public pages of the menukaart: the catalogue, a measure, overviews and the linked content."""
 
+from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
@@ -7,8 +8,19 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from menukaart.filters import MaterialFilter, MeasureFilter
-from menukaart.models import EVIDENCE_DEFINITIONS, Evidence, Example, Initiative, Level, Material, Measure, Phase
+from menukaart.filters import ExampleFilter, MaterialFilter, MeasureFilter
+from menukaart.models import (
+    EVIDENCE_DEFINITIONS,
+    Evidence,
+    Example,
+    ExampleReaction,
+    Initiative,
+    Level,
+    Material,
+    Measure,
+    Phase,
+)
+from menukaart.permissions import can_submit_example
 from menukaart.services import find_plan, record_material_click, record_measure_view, record_search
 
 PAGE_SIZE = 12
@@ -153,18 +165,56 @@ def initiative_list(request):
     return render(request, "menukaart/initiative_list.html", {"initiatives": initiatives})
 
 
+EXAMPLE_PAGE_SIZE = 20
+
+
 @require_GET
 def example_list(request):
-    examples = Example.objects.published().prefetch_related("themes")
-    return render(request, "menukaart/example_list.html", {"examples": examples})
+    filterset = ExampleFilter(request.GET, queryset=Example.objects.published().for_list())
+    if not filterset.is_valid():
+        return render(request, "menukaart/example_list.html", {"filter": filterset, "invalid": True}, status=400)
+    paginator = Paginator(filterset.qs, EXAMPLE_PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get(PAGE_PARAM) or 1)
+    except InvalidPage as error:
+        raise Http404(_("Deze pagina bestaat niet.")) from error
+    params = request.GET.copy()
+    params.pop(PAGE_PARAM, None)
+    return render(
+        request,
+        "menukaart/example_list.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "examples": page.object_list,
+            "filter_query": params.urlencode(),
+            "is_filtered": any(filterset.form.cleaned_data.get(name) for name in filterset.filters),
+            "can_submit": can_submit_example(request.user),
+            "hashtag": settings.VIA_HASHTAG,
+        },
+    )
 
 
 @require_GET
 def example_detail(request, slug):
+    """A published example for everyone; the sender also sees their own sent-in story (with its
+    status), editors everything. Reactions: published ones, plus the viewer's own."""
     examples = Example.objects.visible_to(request.user).prefetch_related(
-        "themes", "sources", Prefetch("measures", queryset=_published_measures())
+        "themes",
+        "sources",
+        Prefetch("measures", queryset=_published_measures()),
+        Prefetch("reactions", queryset=ExampleReaction.objects.shown_to(request.user).for_thread()),
     )
     example = get_object_or_404(examples, slug=slug)
     return render(
-        request, "menukaart/example_detail.html", {"example": example, "is_preview": not example.is_published}
+        request,
+        "menukaart/example_detail.html",
+        {
+            "example": example,
+            "is_preview": not example.is_published,
+            "is_own": request.user.is_authenticated and example.submitted_by_id == request.user.pk,
+            "reactions": example.reactions.all(),
+            "can_react": example.is_published and can_submit_example(request.user),
+            "hashtag": settings.VIA_HASHTAG,
+        },
     )

@@ -210,6 +210,8 @@ globals().update(mail_settings(default_backend=CONSOLE_BACKEND))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Werkagenda VIA portaal <noreply@example.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# The partners' shared hashtag for good examples (Werkagenda VIA, action E), shown on the examples.
+VIA_HASHTAG = env_str("VIA_HASHTAG", "#WerkagendaVIA")
 
 # --- Helpdesk (docs/helpdesk.md) ------------------------------------------------------------------
 # Working days (Dutch public holidays excluded) within which a first answer is due, per priority.

@@ -31,7 +31,7 @@ MEASURE_SCALARS = {
 }  # fmt: skip
 MEASURE_LINKS = {"levels", "themes", "phases", "tags", "sources", "related", "materials", "initiatives"}
 EXAMPLE_FIELDS = {"slug", "title", "organisation", "sector", "what_they_did", "what_it_brought", "measures", "themes"}
-EXAMPLE_FIELDS |= {"sources"}
+EXAMPLE_FIELDS |= {"sources", "size_band"}
 SYNONYM_FIELDS = {"term", "related", "note"}
 
 
@@ -179,7 +179,7 @@ class Loader:
 
         for record in self.records("examples.yaml", self.read("examples.yaml"), EXAMPLE_FIELDS):
             where = f"examples.yaml '{record['slug']}'"
-            values = {k: record.get(k) or "" for k in ("title", "organisation", "sector", "what_they_did")}
+            values = {k: record.get(k) or "" for k in ("title", "organisation", "sector", "size_band", "what_they_did")}
             values["what_it_brought"] = record.get("what_it_brought") or ""
             obj = self.upsert(Example, {"slug": record["slug"]}, values, where, publish=True)
             if obj is None:

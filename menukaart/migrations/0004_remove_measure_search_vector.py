@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('menukaart', '0002_catalogue_search_plans_events'),
+        ('menukaart', '0003_example_moderation_and_reactions'),
     ]
 
     operations = [

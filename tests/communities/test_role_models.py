@@ -1,0 +1,149 @@
+"""Rolmodellen: public only with recorded consent to the exact text; withdrawable by a private link."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from communities import consent
+from communities.models import RoleModel, RoleModelConsent, RoleModelStatus
+from tests.communities.factories import RoleModelFactory, consent_to_current_text, published_role_model
+
+pytestmark = pytest.mark.django_db
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+    b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def token_from(body: str) -> str:
+    return re.search(r"/rolmodellen/toestemming/([A-Za-z0-9_-]+)/", body).group(1)
+
+
+def test_only_published_profiles_with_consent_to_the_current_text_are_public(client):
+    shown = published_role_model(name="Sanne de Wit")
+    draft = RoleModelFactory(name="Kees Draft")
+    consent_to_current_text(draft)
+    edited = published_role_model(name="Ingrid Aangepast")
+    edited.message = "Een nieuwe boodschap waar zij nog niet mee instemde."
+    edited.save()
+
+    page = client.get(reverse("communities:role_model_list")).content.decode()
+    assert "Sanne de Wit" in page
+    assert "Kees Draft" not in page and "Ingrid Aangepast" not in page
+    assert client.get(shown.get_absolute_url()).status_code == 200
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(edited.get_absolute_url()).status_code == 404
+
+
+def test_the_person_agrees_through_the_private_link_and_the_exact_text_is_recorded(
+    client, contentbeheerder, django_capture_on_commit_callbacks, mailoutbox
+):
+    role_model = RoleModelFactory(name="Yusuf Demir", email="yusuf@example.nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        consent.request_consent(role_model=role_model, by=contentbeheerder)
+    assert [m.to[0] for m in mailoutbox] == ["yusuf@example.nl"]
+    token = token_from(mailoutbox[0].body)
+    role_model.refresh_from_db()
+    assert role_model.token_hash == RoleModel.hash(token) and token not in role_model.token_hash
+
+    # No consent yet: publishing is refused.
+    with pytest.raises(consent.ConsentError, match="geen toestemming gegeven voor deze tekst"):
+        consent.publish_role_model(role_model=role_model, by=contentbeheerder)
+
+    url = reverse("communities:role_model_consent", args=[token])
+    page = client.get(url).content.decode()
+    assert "Naam: Yusuf Demir" in page
+    client.post(url, {"action": "consent", "text_hash": role_model.text_hash})
+    record = RoleModelConsent.objects.get()
+    assert record.given_by == "Yusuf Demir <yusuf@example.nl>"
+    assert record.text == role_model.consent_text() and record.given_at is not None
+    consent.publish_role_model(role_model=role_model, by=contentbeheerder)
+    assert client.get(role_model.get_absolute_url()).status_code == 200
+
+
+def test_withdrawing_through_the_link_unpublishes_at_once(client, contentbeheerder):
+    role_model = published_role_model(name="Lotte Vermeer")
+    token = consent.request_consent(role_model=role_model, by=contentbeheerder)
+    assert client.get(role_model.get_absolute_url()).status_code == 200
+
+    response = client.post(reverse("communities:role_model_consent", args=[token]), {"action": "withdraw"}, follow=True)
+    assert "Je toestemming is ingetrokken" in response.content.decode()
+    role_model.refresh_from_db()
+    assert role_model.status == RoleModelStatus.WITHDRAWN
+    assert not role_model.consents.filter(withdrawn_at=None).exists()
+    assert client.get(role_model.get_absolute_url()).status_code == 404
+    assert "Lotte Vermeer" not in client.get(reverse("communities:role_model_list")).content.decode()
+    # Publishing again needs a new consent.
+    with pytest.raises(consent.ConsentError):
+        consent.publish_role_model(role_model=role_model, by=contentbeheerder)
+
+
+def test_a_consent_to_an_older_text_is_refused_with_a_dutch_message(client, contentbeheerder):
+    role_model = RoleModelFactory()
+    token = consent.request_consent(role_model=role_model, by=contentbeheerder)
+    response = client.post(
+        reverse("communities:role_model_consent", args=[token]),
+        {"action": "consent", "text_hash": "0" * 64},
+        follow=True,
+    )
+    assert "De tekst is intussen gewijzigd" in response.content.decode()
+    assert not RoleModelConsent.objects.exists()
+
+
+@pytest.mark.parametrize("token", ["onbekend-token", "a" * 43])
+def test_an_unknown_link_is_404(client, token):
+    RoleModelFactory()
+    assert client.get(reverse("communities:role_model_consent", args=[token])).status_code == 404
+    assert (
+        client.post(reverse("communities:role_model_consent", args=[token]), {"action": "withdraw"}).status_code == 404
+    )
+
+
+def test_a_new_link_replaces_the_old_one(client, contentbeheerder):
+    role_model = RoleModelFactory()
+    old = consent.request_consent(role_model=role_model, by=contentbeheerder)
+    new = consent.request_consent(role_model=role_model, by=contentbeheerder)
+    assert client.get(reverse("communities:role_model_consent", args=[old])).status_code == 404
+    assert client.get(reverse("communities:role_model_consent", args=[new])).status_code == 200
+
+
+def test_only_editors_manage_and_publish_role_models(werkgever, community_coordinator, contentbeheerder):
+    role_model = RoleModelFactory()
+    consent_to_current_text(role_model)
+    for user in (werkgever, community_coordinator):
+        with pytest.raises(PermissionError):
+            consent.request_consent(role_model=role_model, by=user)
+        with pytest.raises(PermissionError):
+            consent.publish_role_model(role_model=role_model, by=user)
+    consent.publish_role_model(role_model=role_model, by=contentbeheerder)
+    assert RoleModel.objects.published().get() == role_model
+
+
+def test_the_photo_is_served_only_for_a_published_profile(client, private_media):
+    role_model = published_role_model(photo=SimpleUploadedFile("portret.png", PNG, content_type="image/png"))
+    consent_to_current_text(role_model)  # the photo's final file name is part of the text
+    url = reverse("communities:role_model_photo", args=[role_model.slug])
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    role_model.status = RoleModelStatus.DRAFT
+    role_model.save()
+    assert client.get(url).status_code == 404
+
+
+def test_role_model_list_needs_the_same_number_of_queries_with_20_more(client):
+    published_role_model()
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("communities:role_model_list")).status_code == 200
+        return len(captured.captured_queries)
+
+    before = count()
+    for _ in range(20):
+        published_role_model()
+    assert count() == before
