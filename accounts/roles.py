@@ -46,6 +46,10 @@ ROLES: dict[str, Role] = {
                 "helpdesk.refer_ticket",
                 "helpdesk.view_own_organisation_tickets",
                 "menukaart.submit_example",
+                # impact: the report (with their own organisation's referral figures) and their input
+                "impact.view_report",
+                "impact.add_partnerinput",
+                "impact.change_partnerinput",
             ),
         ),
         Role(
@@ -60,6 +64,9 @@ ROLES: dict[str, Role] = {
                 "helpdesk.merge_ticket",
                 "helpdesk.view_capacity",
                 "helpdesk.view_standardanswer",
+                "impact.view_report",
+                "impact.produce_report",
+                "impact.view_agreement",
             ),
         ),
         Role(
@@ -84,6 +91,11 @@ ROLES: dict[str, Role] = {
                 "menukaart.view_examplereaction",
                 *(f"communities.{action}_rolemodel" for action in ("view", "add", "change")),
                 "communities.publish_rolemodel",
+                "impact.view_report",
+                "impact.produce_report",
+                "impact.view_agreement",
+                "impact.add_agreement",
+                "impact.change_agreement",
             ),
         ),
         Role(

@@ -22,7 +22,6 @@ class NavLink:
 # (permission, label, URL name, the views in which the link is the current page)
 LINKS = (
     ("helpdesk.work_queue", _("Vragen"), "helpdesk:queue", {"helpdesk:queue", "helpdesk:ticket_detail"}),
-    ("helpdesk.view_capacity", _("Capaciteit"), "helpdesk:capacity", {"helpdesk:capacity"}),
     (
         "helpdesk.view_own_organisation_tickets",
         _("Doorverwijzingen"),

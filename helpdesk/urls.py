@@ -1,4 +1,5 @@
 from django.urls import path, register_converter
+from django.views.generic import RedirectView
 
 import core.converters  # noqa: F401  (registers the linktoken converter)
 from helpdesk import views
@@ -39,5 +40,6 @@ urlpatterns = [
     path("wachtrij/<reference:reference>/sluiten/", views.ticket_close, name="ticket_close"),
     path("wachtrij/<reference:reference>/samenvoegen/", views.ticket_merge, name="ticket_merge"),
     path("bijlage/<int:pk>/", views.attachment_download, name="attachment"),
-    path("capaciteit/", views.capacity, name="capacity"),
+    # The capacity dashboard moved to the impact app (same definitions as the report).
+    path("capaciteit/", RedirectView.as_view(pattern_name="impact:capacity", permanent=True), name="capacity"),
 ]

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("helpdesk/", include("helpdesk.urls")),
     path("doe-netwerken/", include("communities.urls")),
     path("zoeken/", include("sitesearch.urls")),
+    path("impact/", include("impact.urls")),
     # The admin's log-in and password change go to the site's own, throttled forms.
     path("beheer/login/", accounts_views.admin_login, name="admin_login"),
     path("beheer/password_change/", RedirectView.as_view(pattern_name="accounts:password_change")),

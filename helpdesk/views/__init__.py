@@ -19,7 +19,6 @@ from helpdesk.views.requester import (
 )
 from helpdesk.views.staff import (
     attachment_download,
-    capacity,
     queue,
     ticket_assign,
     ticket_claim,
@@ -34,7 +33,6 @@ from helpdesk.views.staff import (
 __all__ = [
     "ask",
     "attachment_download",
-    "capacity",
     "follow",
     "follow_attachment",
     "follow_feedback",

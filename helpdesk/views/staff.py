@@ -259,22 +259,3 @@ def attachment_download(request, pk):
     )
     services.audit(ticket=attachment.message.ticket, action="bijlage", actor=request.user, attachment=attachment.pk)
     return attachment_response(attachment)
-
-
-@login_required
-@permission_required("helpdesk.view_capacity", raise_exception=True)
-@require_GET
-def capacity(request):
-    return render(
-        request,
-        "helpdesk/capacity.html",
-        {
-            "per_advisor": reports.open_per_advisor(),
-            "totals": reports.queue_totals(),
-            "intake": reports.intake_per_week(),
-            "capacity": reports.capacity(),
-            "feedback_channels": reports.feedback_per_channel(),
-            "feedback_themes": reports.feedback_per_theme(),
-            "suggestions": reports.suggestion_totals(),
-        },
-    )

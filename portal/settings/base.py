@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from portal.settings.env import env_bool, env_int, env_list, env_str
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "helpdesk",
     "communities",
     "sitesearch",
+    "impact",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
                 "helpdesk.context_processors.navigation",
+                "impact.context_processors.navigation",
             ],
         },
     },
@@ -119,6 +122,15 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 CELERY_TASK_ACKS_LATE = True
+# Redis broker: a message taken but not acknowledged (the worker died) becomes visible again after
+# this many seconds. It must be longer than the longest task (checked below), or a slow task that
+# is still running would be handed to a second worker and run twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    # How often a worker looks for such messages (seconds x throttle; kombu's defaults 10 x 10).
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "portal")
 CELERY_TIMEZONE = "Europe/Amsterdam"
@@ -133,12 +145,44 @@ CELERY_BEAT_SCHEDULE = {
         "task": "helpdesk.tasks.pseudonymise_expired_tickets",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Twice a year, on day IMPACT_REPORT_RUN_DAY of January and July at IMPACT_REPORT_RUN_HOUR
+    # (Amsterdam): the impact report of the half-year that just ended (January-June, July-December).
+    "impact-half-year-report": {
+        "task": "impact.tasks.produce_half_year_report",
+        "schedule": crontab(
+            month_of_year="1,7",
+            day_of_month=str(env_int("IMPACT_REPORT_RUN_DAY", 2)),
+            hour=env_int("IMPACT_REPORT_RUN_HOUR", 6),
+            minute=0,
+        ),
+    },
     # Every hour: remove plans made without an account whose session has expired (nobody can reach them).
     "menukaart-purge-visitor-plans": {
         "task": "menukaart.tasks.purge_unreachable_visitor_plans",
         "schedule": timedelta(hours=1),
     },
 }
+
+# --- Impact report ------------------------------------------------------------------------------
+# Time limits of one report task (seconds); the broker's visibility timeout must exceed the hard one.
+IMPACT_REPORT_SOFT_TIME_LIMIT = env_int("IMPACT_REPORT_SOFT_TIME_LIMIT", 540)
+IMPACT_REPORT_TIME_LIMIT = env_int("IMPACT_REPORT_TIME_LIMIT", 600)
+# The trend goes back at most this many periods of the report's length (as far as there is data).
+IMPACT_TREND_MAX_PERIODS = env_int("IMPACT_TREND_MAX_PERIODS", 6)
+# Who gets the e-mail with the link when a report is ready (comma-separated addresses).
+IMPACT_REPORT_DISTRIBUTION = env_list("IMPACT_REPORT_DISTRIBUTION", "")
+# The Celery queue for report tasks (empty: the default queue); a separate queue keeps long reports
+# from delaying e-mail when a dedicated worker serves it.
+IMPACT_REPORT_QUEUE = env_str("IMPACT_REPORT_QUEUE", "")
+# A report still waiting after this many seconds is sent to the workers again on the next request.
+IMPACT_REPORT_STALE_SECONDS = env_int("IMPACT_REPORT_STALE_SECONDS", 900)
+
+_longest_task = max(CELERY_TASK_TIME_LIMIT, IMPACT_REPORT_TIME_LIMIT)
+if CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= _longest_task:
+    raise ImproperlyConfigured(
+        f"CELERY_VISIBILITY_TIMEOUT must be longer than the longest task ({_longest_task} s), "
+        "or a running task is handed to a second worker."
+    )
 
 # --- Authentication -----------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

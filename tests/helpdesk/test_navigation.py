@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 ROLE_LINKS = {
     "Vragen": "helpdesk:queue",
-    "Capaciteit": "helpdesk:capacity",
+    "Capaciteit": "impact:capacity",
     "Doorverwijzingen": "helpdesk:referral_list",
     "Mijn vragen": "helpdesk:my_tickets",
 }
@@ -54,7 +54,7 @@ def test_links_come_from_the_permission_not_the_group_name(client, werkgever):
     werkgever.user_permissions.add(Permission.objects.get(codename="view_capacity"))
     client.force_login(werkgever)
     links = menu_links(client.get(reverse("core:home")))
-    assert links.get("Capaciteit") == reverse("helpdesk:capacity")
+    assert links.get("Capaciteit") == reverse("impact:capacity")
     assert "Vragen" not in links
 
 
@@ -62,7 +62,7 @@ def test_links_come_from_the_permission_not_the_group_name(client, werkgever):
     ("url", "current"),
     [
         (reverse("helpdesk:queue"), "Vragen"),
-        (reverse("helpdesk:capacity"), "Capaciteit"),
+        (reverse("impact:capacity"), "Capaciteit"),
         (reverse("helpdesk:ask"), "Stel een vraag"),
     ],
 )

@@ -177,32 +177,6 @@ def test_standard_answer_is_inserted_without_javascript(client, adviseur, ticket
     assert not Message.objects.exists()
 
 
-def test_capacity_dashboard(client, adviseur, ticket, settings):
-    settings.HELPDESK_ADVISOR_FTE = 1.0
-    settings.HELPDESK_EMPLOYERS_PER_FTE = 75
-    client.force_login(adviseur)
-    response = client.get(reverse("helpdesk:capacity"))
-    assert response.status_code == 200
-    capacity = response.context["capacity"]
-    assert capacity.employers_last_year == 1 and capacity.capacity == 75
-    assert sum(count for _week, count in response.context["intake"]) == 1
-
-
-def test_capacity_query_count_does_not_grow(client, adviseur, django_assert_max_num_queries):
-    TicketFactory.create_batch(3, assigned_to=adviseur)
-    client.force_login(adviseur)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(reverse("helpdesk:capacity"))  # warm-up (session activity stamp)
-    with CaptureQueriesContext(connection) as few:
-        client.get(reverse("helpdesk:capacity"))
-    TicketFactory.create_batch(20, assigned_to=adviseur)
-    with CaptureQueriesContext(connection) as more:
-        client.get(reverse("helpdesk:capacity"))
-    assert len(more) == len(few)
-
-
 def test_large_counts_are_capped(client, adviseur, monkeypatch):
     from helpdesk.views import staff
 
