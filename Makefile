@@ -41,7 +41,7 @@ run: install
 # justified inline with `# nosec <id> (why)`).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts core helpdesk menukaart communities impact portal sitesearch
+	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts core helpdesk menukaart communities impact reach portal sitesearch
 
 test: install lint
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \

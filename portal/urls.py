@@ -1,11 +1,16 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from accounts import views as accounts_views
 from core import views as core_views
+from reach import embeds as reach_embeds
+from reach import feeds
+from reach import views as reach_views
+from reach.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Werkagenda VIA portaal: beheer")
 admin.site.site_title = _("VIA-beheer")
@@ -14,6 +19,13 @@ admin.site.index_template = "admin/via_index.html"  # adds the search links (zoe
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("gezondheid/", core_views.health, name="health"),
+    path("api/", include("reach.urls")),
+    path("robots.txt", reach_views.robots_txt, name="robots_txt"),
+    path("", include("reach.short_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("feeds/maatregelen/", feeds.MeasureFeed(), name="feed_measures"),
+    path("feeds/maatregelen/<slug:theme>/", feeds.MeasureFeed(), name="feed_measures_theme"),
+    path("feeds/praktijkvoorbeelden/", feeds.ExampleFeed(), name="feed_examples"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
@@ -22,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("helpdesk/", include("helpdesk.urls")),
     path("doe-netwerken/", include("communities.urls")),
     path("zoeken/", include("sitesearch.urls")),
+    path("op-je-eigen-site/", reach_embeds.embed_guide, name="embed_guide"),
     path("impact/", include("impact.urls")),
     # The admin's log-in and password change go to the site's own, throttled forms.
     path("beheer/login/", accounts_views.admin_login, name="admin_login"),

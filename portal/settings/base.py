@@ -34,8 +34,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "taggit",
     "django_htmx",
     "simple_history",
@@ -45,11 +49,13 @@ INSTALLED_APPS = [
     "helpdesk",
     "communities",
     "sitesearch",
+    "reach",
     "impact",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -80,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
+                "reach.context_processors.findability",
                 "helpdesk.context_processors.navigation",
                 "impact.context_processors.navigation",
             ],
@@ -318,3 +325,42 @@ LOGGING = {
         "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
     },
 }
+
+
+# --- Open data API (reach/, docs/reach.md) ----------------------------------------------------
+REST_FRAMEWORK = {
+    # JSON only: the browsable API needs inline script and style, which the CSP forbids.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"open_data": env_str("OPEN_DATA_RATE_LIMIT", "120/min")},
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Werkagenda VIA open data",
+    "DESCRIPTION": "Gepubliceerde inhoud van het Werkagenda VIA portaal: maatregelen, materialen, initiatieven "
+    "en praktijkvoorbeelden. Alleen lezen.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",  # schemas are plain JSON Schema (nullable as type lists)
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v[0-9]+",
+    # The document is checked by the test suite (openapi-spec-validator); `check --deploy` need not
+    # generate it (its hints about the catalogue's slug filters are not deployment problems).
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+}
+# Anyone may read the open data from a browser on another site: GET only, no cookies.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+OPEN_DATA_LICENCE = env_str("OPEN_DATA_LICENCE", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env_str("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.nl")
+OPEN_DATA_ATTRIBUTION = env_str(
+    "OPEN_DATA_ATTRIBUTION", "Werkagenda VIA portaal (SER Diversiteit in Bedrijf en partners)"
+)
+# Partner sites that may show the embeddable widget (/embed/...) in a frame, e.g.
+# "https://www.awvn.nl,https://www.abu.nl" (comma-separated). No other page can ever be framed.
+EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS")
