@@ -48,5 +48,8 @@ EXPOSE 8000
 # Web by default; docker-compose.yml runs the worker, beat and migrations with other commands.
 # Tune gunicorn with GUNICORN_CMD_ARGS (for example "--workers 5").
 # The access log leaves out the tokens of follow links and shared plans (portal/gunicorn_logging.py).
+# The request line and headers are capped (gunicorn has no body limit: Django refuses a body over
+# REQUEST_MAX_BODY_BYTES before reading it, and the reverse proxy should cap it too).
 CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60", \
+     "--limit-request-line", "4094", "--limit-request-fields", "50", "--limit-request-field_size", "8190", \
      "--access-logfile", "-", "--logger-class", "portal.gunicorn_logging.RedactingLogger"]

@@ -11,11 +11,12 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 \
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/via_portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test install messages lint check-deploy clean help load scaleout faults bench-install
+.PHONY: run test test-lts install messages lint check-deploy clean help load scaleout faults bench-install
 
 help:
 	@echo "make run   - install, migrate, load demo content and users, serve http://127.0.0.1:8000"
 	@echo "make test  - lint, migration check and the full test suite on PostgreSQL + Redis"
+	@echo "make test-lts - the suite (without browser tests) on Django 5.2 LTS, in .venv-django52"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -63,5 +64,23 @@ scaleout: bench-install
 faults: bench-install
 	bench/load/faults.sh
 
+# The README promises Django 5.2 LTS (what Python 3.11 gets) as well as the newest Django: run the
+# suite on 5.2 too, in a second virtualenv. Without the browser tests, which test the pages and
+# their JavaScript in Chromium rather than the framework version (they run with `make test`).
+LTS_VENV := .venv-django52
+
+$(LTS_VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed."; exit 1; }
+	$(PYTHON) -m venv $(LTS_VENV)
+	$(LTS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LTS_VENV)/bin/python -m pip install --quiet ".[test]" "Django>=5.2.8,<6"
+	@touch $@
+
+test-lts: $(LTS_VENV)/.installed messages
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+		$(LTS_VENV)/bin/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+		$(LTS_VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) $(LTS_VENV) db.sqlite3 staticfiles .pytest_cache

@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import Sector, SizeBand
+
 
 class OrganisationKind(models.TextChoices):
     CENTRAL_HELPDESK = "central_helpdesk", _("Centrale helpdesk (SER/DiB)")
@@ -24,6 +26,9 @@ class Organisation(models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     kind = models.CharField(_("soort"), max_length=30, choices=OrganisationKind.choices)
     website = models.URLField(_("website"), blank=True)
+    # An employer's profile: used to fit the self-scan's recommendations to the organisation.
+    sector = models.CharField(_("sector"), max_length=1, choices=Sector.choices, blank=True)
+    size_band = models.CharField(_("aantal medewerkers"), max_length=10, choices=SizeBand.choices, blank=True)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()

@@ -1,3 +1,4 @@
+import logging
 import time
 
 from django.conf import settings
@@ -5,7 +6,10 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+security_log = logging.getLogger("portal.security")
 
 
 class ContentSecurityPolicyMiddleware:
@@ -82,3 +86,32 @@ class MethodNotAllowedPageMiddleware:
         page = render(request, "405.html", {"only_post": allowed.strip() == "POST"}, status=405)
         page["Allow"] = allowed
         return page
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a request whose body is larger than REQUEST_MAX_BODY_BYTES with a Dutch 413 page,
+    before anything reads the body (Django's own upload limits do not count files).
+
+    It runs after the session, authentication and messages middleware (so the page has its usual
+    layout) but before any view: the CSRF check, the first reader of a form, runs in process_view,
+    after every middleware's __call__ has started. Bodies without a Content-Length are not read by
+    Django at all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_MAX_BODY_BYTES:
+            security_log.warning("request body refused: path=%s length=%s", request.path, length)
+            response = render(
+                request, "413.html", {"max_size": filesizeformat(settings.REQUEST_MAX_BODY_BYTES)}, status=413
+            )
+            # The client may still be sending the body: do not keep reading it on this connection.
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)

@@ -104,18 +104,19 @@ def reset(*keys: str) -> None:
         raise CacheUnavailable from error
 
 
-def over_limit(request, *, scope: str, limit: int, window: int, extra: str = "") -> bool:
-    """Count one attempt of this client in `scope` (plus `extra`, e.g. a ticket); True once more than
-    `limit` attempts fell in the window. Raises CacheUnavailable."""
-    key = f"rate:{scope}:{client_key(request)}" + (f":{digest(extra)}" if extra else "")
-    return hit(key, window=window) > limit
+def over_limit(request, *, scope: str, limit: int, window: int, per: str | None = None) -> bool:
+    """Count one attempt in `scope`; True once more than `limit` attempts fell in the window.
+    Counted per client address, or with `per` (e.g. a ticket's id) per that thing, whoever sends
+    them (a new address does not buy new attempts). Raises CacheUnavailable."""
+    subject = digest(per) if per is not None else client_key(request)
+    return hit(f"rate:{scope}:{subject}", window=window) > limit
 
 
-def over_limit_or_log(request, *, scope: str, limit: int, window: int, extra: str = "") -> bool:
+def over_limit_or_log(request, *, scope: str, limit: int, window: int, per: str | None = None) -> bool:
     """over_limit() for forms that must not lose what a visitor typed: with the cache down, the
     attempt is accepted (not counted) and the outage is logged on portal.security."""
     try:
-        return over_limit(request, scope=scope, limit=limit, window=window, extra=extra)
+        return over_limit(request, scope=scope, limit=limit, window=window, per=per)
     except CacheUnavailable:
         security_log.error("rate limit unavailable (cache down), request accepted: scope=%s", scope)
         return False

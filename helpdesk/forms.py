@@ -1,3 +1,4 @@
+import re
 from pathlib import PurePosixPath
 
 from django import forms
@@ -21,6 +22,16 @@ from menukaart.models import Measure, Theme
 # The longest question, reply or note we accept (characters): far more than anyone types, and
 # a clear message instead of storing a pasted document of any size.
 MAX_TEXT_LENGTH = 10_000
+
+# The sources a question may record (see Ticket.source).
+SOURCE_PATTERN = re.compile(r"doe-netwerk:[a-z0-9][a-z0-9-]{0,68}")
+
+
+def source_from_query(value: str) -> str:
+    """The source for "?netwerk=<slug>" on the question form's address ("" when malformed)."""
+    candidate = f"doe-netwerk:{value}"
+    return candidate if SOURCE_PATTERN.fullmatch(candidate) else ""
+
 
 # The most files one message may carry (each within HELPDESK_MAX_ATTACHMENT_BYTES).
 MAX_ATTACHMENTS = 5
@@ -67,7 +78,7 @@ class AttachmentsField(forms.FileField):
         files = [f for f in files if f]
         if len(files) > MAX_ATTACHMENTS:
             raise ValidationError(
-                _("U kunt maximaal %(max)s bestanden tegelijk meesturen; u koos er %(count)s."),
+                _("Je kunt maximaal %(max)s bestanden tegelijk meesturen; je koos er %(count)s."),
                 params={"max": MAX_ATTACHMENTS, "count": len(files)},
                 code="too_many",
             )
@@ -122,7 +133,7 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
 
 
 class EmployerFieldsMixin(forms.ModelForm):
-    themes = ThemeChoiceField(label=_("Waar gaat uw vraag over?"))
+    themes = ThemeChoiceField(label=_("Waar gaat je vraag over?"))
 
     class Meta:
         model = Ticket
@@ -141,7 +152,7 @@ class EmployerFieldsMixin(forms.ModelForm):
         ]
         labels = {
             "subject": _("Onderwerp"),
-            "question": _("Uw vraag"),
+            "question": _("Je vraag"),
             "employer_name": _("Naam van de organisatie"),
             "contact_name": _("Naam contactpersoon"),
             "contact_email": _("E-mailadres"),
@@ -149,7 +160,7 @@ class EmployerFieldsMixin(forms.ModelForm):
             "sector": _("Sector"),
             "size_band": _("Aantal medewerkers"),
             "province": _("Provincie"),
-            "charter_signatory": _("Heeft uw organisatie het Charter Diversiteit ondertekend?"),
+            "charter_signatory": _("Heeft je organisatie het Charter Diversiteit ondertekend?"),
         }
         widgets = {
             "question": forms.Textarea(attrs={"rows": 8}),
@@ -157,11 +168,11 @@ class EmployerFieldsMixin(forms.ModelForm):
         }
         error_messages = {
             "subject": {"required": _("Vul een onderwerp in.")},
-            "question": {"required": _("Beschrijf uw vraag.")},
+            "question": {"required": _("Beschrijf je vraag.")},
             "employer_name": {"required": _("Vul de naam van de organisatie in.")},
             "contact_name": {"required": _("Vul de naam van de contactpersoon in.")},
             "contact_email": {
-                "required": _("Vul een e-mailadres in, zodat wij u kunnen antwoorden."),
+                "required": _("Vul een e-mailadres in, zodat we je kunnen antwoorden."),
                 "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl."),
             },
         }
@@ -173,12 +184,12 @@ class EmployerFieldsMixin(forms.ModelForm):
         self.fields["question"].min_length = 10
         self.fields["question"].max_length = MAX_TEXT_LENGTH
         self.fields["question"].validators.append(MaxLengthValidator(MAX_TEXT_LENGTH))
-        self.fields["question"].error_messages["min_length"] = _("Beschrijf uw vraag in minstens 10 tekens.")
+        self.fields["question"].error_messages["min_length"] = _("Beschrijf je vraag in minstens 10 tekens.")
 
     def clean_question(self):
         question = self.cleaned_data["question"].strip()
         if len(question) < 10:
-            raise ValidationError(_("Beschrijf uw vraag in minstens 10 tekens."), code="min_length")
+            raise ValidationError(_("Beschrijf je vraag in minstens 10 tekens."), code="min_length")
         return question
 
 
@@ -192,12 +203,14 @@ class AskForm(EmployerFieldsMixin):
         ),
         error_messages={
             "required": _(
-                "Geef toestemming voor het gebruik van uw gegevens, anders kunnen wij uw vraag niet beantwoorden."
+                "Geef toestemming voor het gebruik van je gegevens, anders kunnen wij je vraag niet beantwoorden."
             )
         },
     )
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
     form_visit = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+    # Set from the address (?netwerk=<slug>) by the doe-netwerken's "Stel een vraag" link.
+    source = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta(EmployerFieldsMixin.Meta):
         pass
@@ -218,6 +231,11 @@ class AskForm(EmployerFieldsMixin):
             }
         )
 
+    def clean_source(self):
+        """Only a well-formed source is kept; anything else (tampered) is dropped, never an error."""
+        value = self.cleaned_data.get("source", "")
+        return value if SOURCE_PATTERN.fullmatch(value) else ""
+
     def clean_website(self):
         if self.cleaned_data.get("website"):
             raise ValidationError(_("Laat het veld 'Laat dit veld leeg' leeg."), code="honeypot")
@@ -227,7 +245,7 @@ class AskForm(EmployerFieldsMixin):
 class ReferralForm(EmployerFieldsMixin):
     consent_processing = forms.BooleanField(
         label=_("De werkgever geeft toestemming om de vraag en contactgegevens door te geven aan SER/DiB."),
-        error_messages={"required": _("Zonder toestemming van de werkgever kunt u de vraag niet doorverwijzen.")},
+        error_messages={"required": _("Zonder toestemming van de werkgever kun je de vraag niet doorverwijzen.")},
     )
     consent_share_with_partner = forms.BooleanField(
         label=_("De werkgever geeft toestemming om het antwoord van SER/DiB met onze organisatie te delen."),
@@ -298,10 +316,10 @@ class NoteForm(forms.Form):
 
 class RequesterReplyForm(forms.Form):
     body = forms.CharField(
-        label=_("Uw reactie"),
+        label=_("Je reactie"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=MAX_TEXT_LENGTH,
-        error_messages={"required": _("Schrijf uw reactie.")},
+        error_messages={"required": _("Schrijf je reactie.")},
     )
     attachments = AttachmentsField()
 
@@ -310,11 +328,11 @@ class FeedbackForm(forms.Form):
     helpful = forms.TypedChoiceField(
         choices=[("ja", _("Ja")), ("nee", _("Nee"))],
         coerce=lambda value: value == "ja",
-        label=_("Heeft dit antwoord u geholpen?"),
+        label=_("Heeft dit antwoord je geholpen?"),
         error_messages={"required": _("Kies ja of nee."), "invalid_choice": _("Kies ja of nee.")},
     )
     reason = forms.CharField(
-        label=_("Wilt u toelichten waarom?"),
+        label=_("Wil je toelichten waarom?"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
@@ -361,7 +379,7 @@ class MergeForm(forms.Form):
         label=_("Samenvoegen met vraagnummer"),
         max_length=20,
         help_text=_("Bijvoorbeeld DIB-2026-000123."),
-        error_messages={"required": _("Vul het vraagnummer in van de vraag waarmee u wilt samenvoegen.")},
+        error_messages={"required": _("Vul het vraagnummer in van de vraag waarmee je wilt samenvoegen.")},
     )
 
     def __init__(self, *args, ticket: Ticket, **kwargs):

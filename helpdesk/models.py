@@ -166,6 +166,14 @@ class TicketQuerySet(models.QuerySet):
             "assigned_to", "referring_organisation", "referred_by", "outcome", "merged_into", "feedback"
         ).prefetch_related("themes")
 
+    def merged_into_ticket(self, ticket):
+        """The duplicates merged into `ticket`, for links on its page: reference only, one query.
+
+        A plain filter rather than `ticket.merged_tickets`: through the related manager, Django 5.2
+        loads each duplicate's deferred `merged_into_id` again (one query per duplicate) when it
+        sets the known relation on every row."""
+        return self.filter(merged_into=ticket).only("pk", "reference").order_by("reference")
+
     def asked_by(self, user):
         """The tickets a registered employer asked while logged in (their "Mijn vragen")."""
         return self.filter(requester_user=user) if user.is_authenticated else self.none()
@@ -200,6 +208,10 @@ class Ticket(models.Model):
     )
     themes = models.ManyToManyField("menukaart.Theme", verbose_name=_("thema's"), blank=True, related_name="tickets")
     channel = models.CharField(_("kanaal"), max_length=20, choices=Channel.choices, default=Channel.WEB)
+    # Where the question was asked from, as plain text (e.g. "doe-netwerk:<slug>" for the "Stel een
+    # vraag" link on a network's page). Text, not a foreign key: the helpdesk does not import the
+    # apps that link to it.
+    source = models.CharField(_("bron"), max_length=80, blank=True, default="")
     referring_organisation = models.ForeignKey(
         "accounts.Organisation",
         verbose_name=_("doorverwijzende organisatie"),
@@ -260,6 +272,9 @@ class Ticket(models.Model):
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     pseudonymised_at = models.DateTimeField(_("gepseudonimiseerd op"), null=True, blank=True)
+    # The question form's idempotency key: a hash of the form visit and what was asked (see
+    # services.submission_key). The same form posted twice finds this ticket instead of a second one.
+    submission_key = models.CharField(_("formulierinzending"), max_length=64, blank=True, editable=False)
     # The e-mails about this ticket in the shared outbox (erased with the ticket's personal data).
     outbox = GenericRelation(
         "core.OutboxMessage", content_type_field="about_type", object_id_field="about_id", related_query_name="ticket"
@@ -296,6 +311,9 @@ class Ticket(models.Model):
             models.CheckConstraint(
                 condition=~Q(channel=Channel.REFERRAL) | Q(referring_organisation__isnull=False),
                 name="helpdesk_referral_has_partner",
+            ),
+            models.UniqueConstraint(
+                fields=["submission_key"], condition=~Q(submission_key=""), name="helpdesk_ticket_one_per_submission"
             ),
         ]
 
@@ -500,7 +518,8 @@ class Feedback(models.Model):
 class SuggestionStat(models.Model):
     """Daily counters for suggested measures on the question form. No personal data at all.
 
-    A "form visit" is identified only by a random number in the form, never linked to a person.
+    A "form visit" is identified only by a random number in the form; these counters never hold it
+    (a ticket keeps it only hashed into its submission key, against double posts).
     Deflection = visits where a suggestion was opened minus those that still asked a question.
     """
 

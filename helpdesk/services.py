@@ -4,15 +4,18 @@ Each service runs in one transaction, writes an audit event, and queues its e-ma
 table in that same transaction: a failing mail server can never lose a ticket or a reply.
 """
 
+import hashlib
 import logging
 import secrets
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -61,17 +64,31 @@ def audit(*, ticket: Ticket | None, action: str, actor=None, actor_label: str = 
     )
 
 
+def address_verified(ticket: Ticket) -> bool:
+    """Whether the ticket's e-mail address is known to belong to the requester: it is the address of
+    the account they asked with. Anyone can type any address (and any name) into the public form."""
+    account = ticket.requester_user
+    return bool(account and account.email and ticket.contact_email) and (
+        account.email.strip().lower() == ticket.contact_email.strip().lower()
+    )
+
+
 def mail_requester(*, ticket: Ticket, subject: str, template: str, context: dict) -> None:
     """An e-mail to the requester with their own follow link (`{{ private_link }}` in the template).
 
     The token is issued now, once per message, and only its hash is kept with the ticket: the raw
     link waits in the outbox row until the message is sent and is erased then (core.outbox), so a
-    second copy of the same e-mail carries the same, working link."""
+    second copy of the same e-mail carries the same, working link.
+
+    Nothing the requester typed goes to an address nobody verified (the form would otherwise send
+    anyone's text, a phishing line say, to anyone from our own sender): the template greets by name
+    (`greeting_name`) only when the address is the asking account's own; otherwise neutrally. Ticket
+    texts are never in these e-mails; the follow link shows them."""
     queue_mail(
         to=ticket.contact_email,
         subject=subject,
         template=template,
-        context=context,
+        context={**context, "greeting_name": ticket.contact_name if address_verified(ticket) else ""},
         about=ticket,
         private_link=follow_url(issue_access_token(ticket=ticket)),
     )
@@ -113,12 +130,21 @@ def _lock(ticket: Ticket) -> Ticket:
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
 
 
+def shortened_file_name(name: str, limit: int = 200) -> str:
+    """The name within `limit` characters, shortened before its extension: "rapport….pdf" must
+    stay a .pdf for whoever downloads it (cutting the end cut the extension off)."""
+    if len(name) <= limit:
+        return name
+    suffix = PurePosixPath(name).suffix[:20]
+    return name[: len(name) - len(PurePosixPath(name).suffix)][: limit - len(suffix)] + suffix
+
+
 def _save_attachments(message: Message, files: Iterable[UploadedFile]) -> None:
     for upload in files:
         Attachment.objects.create(
             message=message,
             file=upload,
-            original_name=upload.name[:200],
+            original_name=shortened_file_name(upload.name),
             content_type=upload.content_type or "application/octet-stream",
             size=upload.size,
         )
@@ -156,6 +182,16 @@ def _create_ticket(*, themes: Iterable, **fields) -> Ticket:
     return ticket
 
 
+def submission_key(*, form_visit: str, contact_email: str, subject: str, question: str) -> str:
+    """The question form's idempotency key ("" without a form visit): a hash of the visit id (a
+    random number in the form) and what was asked. The same form posted twice gives the same key;
+    a changed question sent again from the same page is a new question."""
+    if not form_visit:
+        return ""
+    parts = [form_visit, contact_email.strip().lower(), " ".join(subject.split()), " ".join(question.split())]
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+
 @transaction.atomic
 def submit_question(
     *,
@@ -174,34 +210,54 @@ def submit_question(
     channel: str = Channel.WEB,
     form_visit: str = "",
     requester_user=None,
+    source: str = "",
 ) -> tuple[Ticket, str]:
     """A question asked directly by an employer. Returns the ticket and its follow link token.
+
+    `source`: where it was asked from (Ticket.source), e.g. "doe-netwerk:<slug>".
+
+    The same form posted again (same form visit, same question; a double click, a reload) creates
+    nothing and sends nothing: it returns the ticket of the first post and "" as token. A unique
+    constraint on Ticket.submission_key decides between two posts that arrive at the same time.
 
     `requester_user`: the logged-in registered employer who asked, who then also finds the ticket
     under "Mijn vragen". The caller decides (by permission) whether to pass it."""
     if not consent_processing:
         raise ValueError("A question is only registered with consent to process the personal data.")
-    ticket = _create_ticket(
-        subject=subject,
-        question=question,
-        employer_name=employer_name,
-        contact_name=contact_name,
-        contact_email=contact_email,
-        contact_phone=contact_phone,
-        sector=sector,
-        size_band=size_band,
-        province=province,
-        charter_signatory=charter_signatory,
-        themes=themes,
-        consent_processing=True,
-        channel=channel,
-        requester_user=requester_user,
-    )
+    key = submission_key(form_visit=form_visit, contact_email=contact_email, subject=subject, question=question)
+    if key and (earlier := Ticket.objects.filter(submission_key=key).first()):
+        return earlier, ""
+    try:
+        with transaction.atomic():
+            ticket = _create_ticket(
+                subject=subject,
+                question=question,
+                employer_name=employer_name,
+                contact_name=contact_name,
+                contact_email=contact_email,
+                contact_phone=contact_phone,
+                sector=sector,
+                size_band=size_band,
+                province=province,
+                charter_signatory=charter_signatory,
+                themes=themes,
+                consent_processing=True,
+                channel=channel,
+                requester_user=requester_user,
+                submission_key=key,
+                source=source,
+            )
+    except IntegrityError:
+        # The same form's other post committed first (its number is given back to the counter).
+        earlier = Ticket.objects.filter(submission_key=key).first() if key else None
+        if earlier is None:
+            raise
+        return earlier, ""
     token = issue_access_token(ticket=ticket)
     audit(ticket=ticket, action=AuditAction.CREATED, actor_label=REQUESTER_LABEL, channel=channel)
     mail_requester(
         ticket=ticket,
-        subject=f"[{ticket.reference}] Uw vraag is ontvangen",
+        subject=f"[{ticket.reference}] Je vraag is ontvangen",
         template="helpdesk/email/received.txt",
         context={"ticket": ticket},
     )
@@ -256,7 +312,7 @@ def refer_question(
     if contact_email:
         mail_requester(
             ticket=ticket,
-            subject=f"[{ticket.reference}] Uw vraag is doorgestuurd naar SER Diversiteit in Bedrijf",
+            subject=f"[{ticket.reference}] Je vraag is doorgestuurd naar SER Diversiteit in Bedrijf",
             template="helpdesk/email/received.txt",
             context={"ticket": ticket, "referred": True},
         )
@@ -323,7 +379,7 @@ def assign_ticket(*, ticket: Ticket, to, by) -> Ticket:
     if to is not None and to != by and to.email:
         queue_mail(
             to=to.email,
-            subject=f"[{ticket.reference}] Aan u toegewezen",
+            subject=f"[{ticket.reference}] Aan je toegewezen",
             template="helpdesk/email/assigned.txt",
             context={"ticket": ticket, "url": _absolute(ticket.get_absolute_url())},
             about=ticket,
@@ -358,14 +414,14 @@ def reply(
     if ticket.contact_email:
         mail_requester(
             ticket=ticket,
-            subject=f"[{ticket.reference}] Antwoord op uw vraag",
+            subject=f"[{ticket.reference}] Antwoord op je vraag",
             template="helpdesk/email/answered.txt",
             context={"ticket": ticket},
         )
     if ticket.consent_share_with_partner and ticket.referred_by_id and ticket.referred_by.email:
         queue_mail(
             to=ticket.referred_by.email,
-            subject=f"[{ticket.reference}] Antwoord op uw doorverwijzing",
+            subject=f"[{ticket.reference}] Antwoord op je doorverwijzing",
             template="helpdesk/email/partner_answered.txt",
             context={"ticket": ticket, "url": _absolute(reverse("helpdesk:referral_detail", args=[ticket.reference]))},
             about=ticket,
@@ -382,11 +438,36 @@ def add_note(*, ticket: Ticket, by, body: str, files: Iterable[UploadedFile] = (
     return message
 
 
+class AttachmentQuotaExceeded(ValueError):
+    """The files would take the ticket's attachments over HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES
+    (the message is Dutch, for the requester)."""
+
+
+def check_attachment_quota(*, ticket: Ticket, files: Iterable[UploadedFile]) -> None:
+    """Raise AttachmentQuotaExceeded when these files do not fit in the ticket's storage quota.
+    Every attachment of the ticket counts, whoever uploaded it. Call it with the ticket locked."""
+    adding = sum(upload.size for upload in files)
+    if not adding:
+        return
+    used = Attachment.objects.filter(message__ticket=ticket).aggregate(total=Sum("size"))["total"] or 0
+    quota = settings.HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES
+    if used + adding > quota:
+        raise AttachmentQuotaExceeded(
+            _(
+                "Bij deze vraag is al %(used)s aan bijlagen opgeslagen; er past nog %(left)s bij. "
+                "Stuur minder of kleinere bestanden, of neem contact op met de helpdesk."
+            )
+            % {"used": filesizeformat(used), "left": filesizeformat(max(quota - used, 0))}
+        )
+
+
 @transaction.atomic
 def requester_reply(*, ticket: Ticket, body: str, files: Iterable[UploadedFile] = (), by=None) -> Message:
     """The employer answers through the follow link (or, logged in, `by`, through "Mijn vragen").
-    A waiting, answered or closed ticket reopens."""
+    A waiting, answered or closed ticket reopens. Raises AttachmentQuotaExceeded (nothing saved)."""
     ticket = _lock(ticket)
+    files = list(files)
+    check_attachment_quota(ticket=ticket, files=files)
     old = ticket.status
     if old in (TicketStatus.WAITING, TicketStatus.ANSWERED, TicketStatus.CLOSED):
         _set_status(ticket, TicketStatus.REOPENED)
@@ -675,6 +756,7 @@ def _strip_personal_data(ticket: Ticket) -> None:
     ticket.contact_email = ""
     ticket.contact_phone = ""
     ticket.requester_user = None
+    ticket.submission_key = ""
     ticket.pseudonymised_at = timezone.now()
     ticket.save(
         update_fields=[
@@ -685,6 +767,7 @@ def _strip_personal_data(ticket: Ticket) -> None:
             "contact_email",
             "contact_phone",
             "requester_user",
+            "submission_key",
             "pseudonymised_at",
             "updated_at",
         ]

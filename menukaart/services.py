@@ -8,11 +8,23 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from menukaart.models import Material, Measure, Plan, PlanItem, Publishable, Status, UsageEvent
+from menukaart.models import (
+    KeyFigure,
+    Material,
+    Measure,
+    Plan,
+    PlanItem,
+    Publishable,
+    Scan,
+    ScanAnswer,
+    Status,
+    UsageEvent,
+)
 from menukaart.permissions import can_publish
 from menukaart.search import normalise_query
 
 PLAN_SESSION_KEY = "menukaart_plan_id"
+SCAN_SESSION_KEY = "menukaart_scan_id"
 
 # The editorial workflow: concept -> ter review -> gepubliceerd; anything published can go back to concept.
 TRANSITIONS: dict[str, set[str]] = {
@@ -83,6 +95,17 @@ def find_plan(*, user, session) -> Plan | None:
     if plan_id is None:
         return None
     return Plan.objects.filter(pk=plan_id, user__isnull=True).first()
+
+
+def plan_item_count(*, user, session) -> int:
+    """How many published measures the visitor's plan holds, in one query (none without a plan)."""
+    items = PlanItem.objects.filter(measure__status=Status.PUBLISHED)
+    if user.is_authenticated:
+        return items.filter(plan__user=user).count()
+    plan_id = session.get(PLAN_SESSION_KEY)
+    if plan_id is None:
+        return 0
+    return items.filter(plan_id=plan_id, plan__user__isnull=True).count()
 
 
 @transaction.atomic
@@ -176,17 +199,96 @@ def merge_session_plan(*, user, session) -> None:
 
 @transaction.atomic
 def share_plan(*, plan: Plan) -> str:
-    """Give the plan an unguessable read-only link (a new one each time; the old link stops working)."""
-    plan.share_token = secrets.token_urlsafe(32)
-    plan.save(update_fields=["share_token", "updated_at"])
-    return plan.share_token
+    """Give the plan an unguessable read-only link (a new one each time; the old link stops working).
+    Returns the token; only its hash is stored, so this is the one moment it is known."""
+    token = secrets.token_urlsafe(32)
+    plan.share_token_hash = Plan.hash_token(token)
+    plan.save(update_fields=["share_token_hash", "updated_at"])
+    return token
 
 
 @transaction.atomic
 def revoke_share(*, plan: Plan) -> None:
-    plan.share_token = None
-    plan.save(update_fields=["share_token", "updated_at"])
+    plan.share_token_hash = None
+    plan.save(update_fields=["share_token_hash", "updated_at"])
+
+
+def shared_plan_for_token(token: str) -> Plan | None:
+    return Plan.objects.filter(share_token_hash=Plan.hash_token(token)).first()
 
 
 def first_of_month(value: date | None) -> date | None:
     return value.replace(day=1) if value else None
+
+
+@transaction.atomic
+def set_item_progress(*, item: PlanItem, progress: str, on: date | None = None) -> None:
+    """Mark a measure in the plan planned, started or done; the dates follow unless given.
+
+    Started and done keep their first date; going back to planned clears them, and back to
+    started clears the done date.
+    """
+    today = on or timezone.localdate()
+    item.progress = progress
+    if progress == PlanItem.Progress.PLANNED:
+        item.started_on = item.done_on = None
+    elif progress == PlanItem.Progress.STARTED:
+        item.started_on = item.started_on or today
+        item.done_on = None
+    else:
+        item.started_on = item.started_on or today
+        item.done_on = item.done_on or today
+    item.save(update_fields=["progress", "started_on", "done_on"])
+
+
+# --- Self-scan ("Waar sta je?") --------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_scan(*, user, session, size_band: str, sector: str = "") -> Scan:
+    """A new scan for an account, or for the session (it moves to the account on sign-up or log-in)."""
+    scan = Scan.objects.create(user=user if user.is_authenticated else None, size_band=size_band, sector=sector)
+    if not user.is_authenticated:
+        session[SCAN_SESSION_KEY] = scan.pk
+    return scan
+
+
+@transaction.atomic
+def save_scan_answers(*, scan: Scan, answers: dict[str, int]) -> None:
+    """Store (or change) answers; a scan stays changeable after it was completed."""
+    from menukaart.selfscan import MAX_VALUE, QUESTIONS_BY_KEY
+
+    for key, value in answers.items():
+        if key not in QUESTIONS_BY_KEY or not 0 <= value <= MAX_VALUE:
+            raise ValueError(f"Not a scan answer: {key}={value}")
+        ScanAnswer.objects.update_or_create(scan=scan, question=key, defaults={"value": value})
+    Scan.objects.filter(pk=scan.pk).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def complete_scan(*, scan: Scan) -> bool:
+    """Mark the scan complete once every question has an answer. Returns whether it is complete."""
+    from menukaart.selfscan import QUESTIONS_BY_KEY
+
+    answered = set(scan.answers.values_list("question", flat=True))
+    if not set(QUESTIONS_BY_KEY) <= answered:
+        return False
+    if scan.completed_at is None:
+        scan.completed_at = timezone.now()
+        scan.save(update_fields=["completed_at", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def claim_session_scan(*, user, session) -> None:
+    """On log-in or sign-up: the scan made without an account becomes the account's."""
+    scan_id = session.pop(SCAN_SESSION_KEY, None)
+    if scan_id is not None:
+        Scan.objects.filter(pk=scan_id, user__isnull=True).update(user=user)
+
+
+@transaction.atomic
+def save_key_figure(*, user, year: int, group: str, **figures) -> KeyFigure:
+    """Add or replace the figures of one year and group."""
+    figure, _created = KeyFigure.objects.update_or_create(user=user, year=year, group=group.strip(), defaults=figures)
+    return figure

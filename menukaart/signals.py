@@ -1,12 +1,13 @@
-"""Keep the search index current and merge a visitor's plan into their account on log-in."""
+"""Keep the search index current; on log-in move a visitor's plan and self-scan into their account."""
 
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from taggit.models import TaggedItem
 
+from accounts.profile import collect_personal_data
 from menukaart.models import Measure
-from menukaart.services import merge_session_plan
+from menukaart.services import claim_session_scan, merge_session_plan
 from sitesearch.indexing import reindex
 from sitesearch.models import Kind
 
@@ -51,3 +52,41 @@ def measure_tags_changed(sender, instance, action, **kwargs):
 def merge_plan_on_login(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         merge_session_plan(user=user, session=request.session)
+        claim_session_scan(user=user, session=request.session)
+
+
+@receiver(collect_personal_data, dispatch_uid="menukaart_personal_data")
+def menukaart_personal_data(sender, user, **kwargs):
+    """The account's plan, self-scans and key figures (deleted with the account by cascade)."""
+    from menukaart.models import KeyFigure, PlanItem, Scan
+
+    items = PlanItem.objects.filter(plan__user=user).for_plan_page()
+    scans = Scan.objects.filter(user=user).with_answers().order_by("created_at")
+    return {
+        "mijn_menukaart": [
+            {
+                "maatregel": item.measure.title,
+                "volgorde": item.position,
+                "eigenaar": item.owner,
+                "startmaand": item.start_month.isoformat() if item.start_month else None,
+                "notitie": item.note,
+                "status": item.progress,
+                "gestart_op": item.started_on.isoformat() if item.started_on else None,
+                "klaar_op": item.done_on.isoformat() if item.done_on else None,
+            }
+            for item in items
+        ],
+        "zelfscans": [
+            {
+                "begonnen": scan.created_at.isoformat(),
+                "afgerond": scan.completed_at.isoformat() if scan.completed_at else None,
+                "aantal_medewerkers": scan.size_band,
+                "sector": scan.sector,
+                "antwoorden": scan.answer_map(),
+            }
+            for scan in scans
+        ],
+        "kerncijfers": list(
+            KeyFigure.objects.filter(user=user).values("year", "group", "headcount", "inflow", "throughflow", "outflow")
+        ),
+    }

@@ -4,7 +4,7 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from menukaart.models import Plan
+from menukaart.models import Plan, Scan
 
 
 @shared_task(ignore_result=True)
@@ -16,5 +16,7 @@ def purge_unreachable_visitor_plans() -> int:
     shared is kept while its link works. Idempotent.
     """
     cutoff = timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE)
-    deleted, _details = Plan.objects.filter(user=None, share_token=None, updated_at__lt=cutoff).delete()
-    return deleted
+    deleted, _details = Plan.objects.filter(user=None, share_token_hash=None, updated_at__lt=cutoff).delete()
+    # The same holds for a self-scan made without an account and never saved by signing up.
+    scans, _details = Scan.objects.filter(user=None, updated_at__lt=cutoff).delete()
+    return deleted + scans

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import FileResponse, Http404
+from django.utils.translation import gettext as _
 
 from core.ratelimit import over_limit_or_log
 from helpdesk.models import Attachment
@@ -14,6 +15,35 @@ def rate_limited(request, *, scope: str) -> bool:
         limit=settings.HELPDESK_ASK_RATE_LIMIT,
         window=settings.HELPDESK_ASK_RATE_WINDOW_SECONDS,
     )
+
+
+def reply_rate_limited(request, ticket) -> bool:
+    """Count one reply of the requester to this ticket (follow link and "Mijn vragen" together,
+    from any address); True when it is over HELPDESK_REPLY_RATE_LIMIT in the window. Every reply
+    mails the advisors, so this also limits that mail. Cache down: accepted and logged."""
+    return over_limit_or_log(
+        request,
+        scope="helpdesk:reply",
+        limit=settings.HELPDESK_REPLY_RATE_LIMIT,
+        window=settings.HELPDESK_REPLY_RATE_WINDOW_SECONDS,
+        per=str(ticket.pk),
+    )
+
+
+def rate_limited_reply_form(request):
+    """The reply form refused by the rate limit, with the typed text kept (files are not kept)."""
+    from helpdesk.forms import RequesterReplyForm
+
+    form = RequesterReplyForm(request.POST)
+    form.is_valid()
+    form.add_error(
+        None,
+        _(
+            "Je hebt in korte tijd veel reacties gestuurd. Wacht een uur en probeer het dan opnieuw; "
+            "je tekst staat hieronder nog."
+        ),
+    )
+    return form
 
 
 def page_number(request, name: str = "pagina") -> int:

@@ -12,12 +12,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helpdesk import services
-from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm
-from helpdesk.models import Attachment, Message, MessageKind, Ticket
+from helpdesk.forms import AskForm, FeedbackForm, RequesterReplyForm, SuggestForm, source_from_query
+from helpdesk.models import Attachment, Message, MessageKind, Ticket, TicketStatus
 from helpdesk.permissions import follows_own_questions, requester_can_reply
-from helpdesk.views.common import attachment_response, rate_limited
+from helpdesk.views.common import attachment_response, rate_limited, rate_limited_reply_form, reply_rate_limited
 from menukaart.models import Measure
 from menukaart.search import suggest_measures
+
+# The tickets this browser asked (their ids), so a second post of the same form shows the same page.
+ASKED_SESSION_KEY = "helpdesk_asked"
 
 
 def _kept_initial(data) -> dict:
@@ -46,6 +49,18 @@ def _render_ask(request, form, *, suggestions=None, status=200):
     )
 
 
+def _measure_initial(request) -> dict:
+    """"Stel een vraag over deze maatregel": the measure's title as subject and its themes ticked."""
+    slug = request.GET.get("maatregel", "")[:120]
+    measure = Measure.objects.published().prefetch_related("themes").filter(slug=slug).first() if slug else None
+    if measure is None:
+        return {}
+    return {
+        "subject": (_("Vraag over de maatregel '%(title)s'") % {"title": measure.title})[:200],
+        "themes": [theme.pk for theme in measure.themes.all()],
+    }
+
+
 def _account_initial(user) -> dict:
     """A logged-in registered employer does not type their own details again."""
     if not follows_own_questions(user):
@@ -53,6 +68,9 @@ def _account_initial(user) -> dict:
     initial = {"contact_name": user.get_full_name(), "contact_email": user.email}
     if user.organisation_id:
         initial["employer_name"] = user.organisation.name
+        # The employer's profile (organisation, sector, size band) fills in the same fields here.
+        initial["sector"] = user.organisation.sector
+        initial["size_band"] = user.organisation.size_band
     return {name: value for name, value in initial.items() if value}
 
 
@@ -60,9 +78,13 @@ def _account_initial(user) -> dict:
 def ask(request):
     """Stel een vraag. "Bekijk suggesties" re-renders with the typed text kept and matching measures."""
     if request.method == "GET":
-        return _render_ask(
-            request, AskForm(initial={"form_visit": secrets.token_hex(8), **_account_initial(request.user)})
-        )
+        initial = {
+            "form_visit": secrets.token_hex(8),
+            "source": source_from_query(request.GET.get("netwerk", "")[:70]),
+            **_account_initial(request.user),
+            **_measure_initial(request),
+        }
+        return _render_ask(request, AskForm(initial=initial))
     if request.POST.get("action") == "suggest":
         found = suggest_measures(request.POST.get("question", ""))
         services.record_suggestions_shown(count=len(found))
@@ -72,7 +94,7 @@ def ask(request):
         form.is_valid()
         form.add_error(
             None,
-            _("U heeft in korte tijd te veel vragen verstuurd. Probeer het over een uur opnieuw, of bel de helpdesk."),
+            _("Je hebt in korte tijd te veel vragen verstuurd. Probeer het over een uur opnieuw, of bel de helpdesk."),
         )
         return _render_ask(request, form, status=429)
     if not form.is_valid():
@@ -92,11 +114,21 @@ def ask(request):
         themes=data["themes"],
         consent_processing=data["consent"],
         form_visit=data["form_visit"],
+        source=data["source"],
         requester_user=request.user if follows_own_questions(request.user) else None,
     )
+    asked = request.session.get(ASKED_SESSION_KEY, [])
+    if not token:
+        # The same form posted again (a double click, a reload): no second ticket, no second e-mail.
+        if ticket.pk not in asked:
+            # Not this browser's post: say only that it arrived (no number, no link).
+            return render(request, "helpdesk/ask_already_received.html")
+        token = services.issue_access_token(ticket=ticket)
+    else:
+        request.session[ASKED_SESSION_KEY] = [*asked[-9:], ticket.pk]
     messages.success(
         request,
-        _("Uw vraag is ontvangen onder nummer %(reference)s. U ontvangt een bevestiging per e-mail.")
+        _("Je vraag is ontvangen onder nummer %(reference)s. Je ontvangt een bevestiging per e-mail.")
         % {"reference": ticket.reference},
     )
     return redirect("helpdesk:follow", token=token)
@@ -126,12 +158,12 @@ def suggestion_open(request, slug):
 
 
 def _ticket_or_404(token: str) -> Ticket:
+    """The ticket this follow link was issued for, and never another one: not even the ticket it
+    was merged into (an e-mail address typed on the public form proves no identity, so a merge must
+    not hand one person's thread to whoever typed their address)."""
     ticket = services.ticket_for_token(token)
     if ticket is None:
         raise Http404
-    # A duplicate folded into another ticket of the same requester shows that ticket.
-    if ticket.merged_into_id and ticket.merged_into.contact_email.lower() == ticket.contact_email.lower():
-        return ticket.merged_into
     return ticket
 
 
@@ -154,11 +186,14 @@ def render_follow(
             "reply_url": reply_url,
             "feedback_url": feedback_url,
             "thread": thread,
-            "has_answer": any(m.kind == MessageKind.REPLY for m in thread),
+            # "Did this help?" belongs under an answer, not under an advisor's clarifying question.
+            "has_answer": ticket.status in (TicketStatus.ANSWERED, TicketStatus.CLOSED)
+            and any(m.kind == MessageKind.REPLY for m in thread),
             "feedback": getattr(ticket, "feedback", None) if hasattr(ticket, "feedback") else None,
             "reply_form": reply_form or RequesterReplyForm(),
             "feedback_form": feedback_form or FeedbackForm(),
             "can_reply": requester_can_reply(ticket),
+            "merged": ticket.merged_into_id is not None,
         },
         status=status,
     )
@@ -191,13 +226,19 @@ def follow(request, token):
 @require_POST
 def follow_reply(request, token):
     ticket = _ticket_or_404(token)
-    form = RequesterReplyForm(request.POST, request.FILES)
     if not requester_can_reply(ticket):
         raise Http404
+    if reply_rate_limited(request, ticket):
+        return _render_follow(request, token, ticket, reply_form=rate_limited_reply_form(request), status=429)
+    form = RequesterReplyForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render_follow(request, token, ticket, reply_form=form, status=400)
-    services.requester_reply(ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"])
-    messages.success(request, _("Uw reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
+    try:
+        services.requester_reply(ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"])
+    except services.AttachmentQuotaExceeded as refusal:
+        form.add_error("attachments", str(refusal))
+        return _render_follow(request, token, ticket, reply_form=form, status=400)
+    messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
     return redirect(reverse("helpdesk:follow", kwargs={"token": token}) + "#berichten")
 
 
@@ -209,7 +250,7 @@ def follow_feedback(request, token):
     if not form.is_valid():
         return _render_follow(request, token, ticket, feedback_form=form, status=400)
     services.record_feedback(ticket=ticket, helpful=form.cleaned_data["helpful"], reason=form.cleaned_data["reason"])
-    messages.success(request, _("Dank u wel voor uw feedback."))
+    messages.success(request, _("Dank je wel voor je feedback."))
     return redirect(reverse("helpdesk:follow", kwargs={"token": token}) + "#feedback")
 
 

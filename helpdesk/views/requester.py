@@ -17,7 +17,7 @@ from helpdesk import services
 from helpdesk.forms import FeedbackForm, RequesterReplyForm
 from helpdesk.models import Attachment, MessageKind, Ticket
 from helpdesk.permissions import own_questions_of, requester_can_reply
-from helpdesk.views.common import attachment_response, page_number
+from helpdesk.views.common import attachment_response, page_number, rate_limited_reply_form, reply_rate_limited
 from helpdesk.views.public import render_follow
 
 PAGE_SIZE = 50
@@ -77,13 +77,19 @@ def my_ticket_reply(request, reference):
     ticket = _own_ticket(request, reference)
     if not requester_can_reply(ticket):
         raise Http404
+    if reply_rate_limited(request, ticket):
+        return _render(request, ticket, reply_form=rate_limited_reply_form(request), status=429)
     form = RequesterReplyForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render(request, ticket, reply_form=form, status=400)
-    services.requester_reply(
-        ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"], by=request.user
-    )
-    messages.success(request, _("Uw reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
+    try:
+        services.requester_reply(
+            ticket=ticket, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"], by=request.user
+        )
+    except services.AttachmentQuotaExceeded as refusal:
+        form.add_error("attachments", str(refusal))
+        return _render(request, ticket, reply_form=form, status=400)
+    messages.success(request, _("Je reactie is verstuurd. De adviseur neemt die mee in het antwoord."))
     return redirect(reverse("helpdesk:my_ticket", args=[ticket.reference]) + "#berichten")
 
 
@@ -98,7 +104,7 @@ def my_ticket_feedback(request, reference):
     services.record_feedback(
         ticket=ticket, helpful=form.cleaned_data["helpful"], reason=form.cleaned_data["reason"], by=request.user
     )
-    messages.success(request, _("Dank u wel voor uw feedback."))
+    messages.success(request, _("Dank je wel voor je feedback."))
     return redirect(reverse("helpdesk:my_ticket", args=[ticket.reference]) + "#feedback")
 
 

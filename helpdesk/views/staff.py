@@ -93,7 +93,7 @@ def _render_detail(request, ticket, *, status=200, **forms):
         "can_merge": permissions.can_merge(user, ticket),
         "can_close": permissions.can_close(user, ticket),
         "can_change_status": permissions.can_change_status(user, ticket),
-        "merged_tickets": list(ticket.merged_tickets.only("reference")),
+        "merged_tickets": list(Ticket.objects.merged_into_ticket(ticket)),
     }
     services.record_view(ticket=ticket, by=user, what="vraag")
     return render(request, "helpdesk/ticket_detail.html", context, status=status)
@@ -127,7 +127,7 @@ def ticket_claim(request, reference):
         messages.error(request, _("Alleen een openstaande vraag kan worden opgepakt."))
         return redirect(ticket.get_absolute_url())
     if services.claim_ticket(ticket=ticket, by=request.user):
-        return _done(request, ticket, _("U heeft deze vraag opgepakt."))
+        return _done(request, ticket, _("Je hebt deze vraag opgepakt."))
     messages.error(request, _("Deze vraag is al door iemand anders opgepakt."))
     return redirect(ticket.get_absolute_url())
 

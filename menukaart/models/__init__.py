@@ -25,6 +25,7 @@ from menukaart.models.content import (
 )
 from menukaart.models.events import UsageEvent
 from menukaart.models.plans import Plan, PlanItem
+from menukaart.models.scans import KeyFigure, Scan, ScanAnswer
 
 __all__ = [
     "EVIDENCE_DEFINITIONS",
@@ -35,6 +36,7 @@ __all__ = [
     "ExampleReaction",
     "ExampleStatus",
     "Initiative",
+    "KeyFigure",
     "Level",
     "Material",
     "Measure",
@@ -44,6 +46,8 @@ __all__ = [
     "Plan",
     "PlanItem",
     "Publishable",
+    "Scan",
+    "ScanAnswer",
     "PublishableQuerySet",
     "ReactionStatus",
     "Source",

@@ -2,6 +2,7 @@ from menukaart.views.catalogue import (
     evidence_scale,
     example_detail,
     example_list,
+    glossary,
     initiative_list,
     level_overview,
     material_link,
@@ -15,10 +16,19 @@ from menukaart.views.plan import (
     plan_detail,
     plan_export_csv,
     plan_export_pdf,
+    plan_print,
     plan_remove,
     plan_share,
     plan_unshare,
     shared_plan,
+)
+from menukaart.views.scan import (
+    key_figure_add,
+    key_figure_delete,
+    scan_progress,
+    scan_result,
+    scan_start,
+    scan_step,
 )
 from menukaart.views.staff import content_gaps
 
@@ -27,7 +37,10 @@ __all__ = [
     "evidence_scale",
     "example_detail",
     "example_list",
+    "glossary",
     "initiative_list",
+    "key_figure_add",
+    "key_figure_delete",
     "level_overview",
     "material_link",
     "material_list",
@@ -38,8 +51,13 @@ __all__ = [
     "plan_detail",
     "plan_export_csv",
     "plan_export_pdf",
+    "plan_print",
     "plan_remove",
     "plan_share",
     "plan_unshare",
+    "scan_progress",
+    "scan_result",
+    "scan_start",
+    "scan_step",
     "shared_plan",
 ]

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -94,8 +94,42 @@ def measure_detail(request, slug):
             "measure": measure,
             "is_preview": not measure.is_published,
             "in_plan": measure.pk in _plan_measure_ids(request),
+            "back_query": _back_query(request),
+            "network_origins": _network_origins(measure),
         },
     )
+
+
+def _network_origins(measure) -> list:
+    """The doe-netwerken whose accepted proposal led to this measure.
+
+    Read through the proposal's own foreign key (its reverse relation `network_proposals`): the
+    menukaart imports nothing from the communities app, and shows nothing when it is not installed.
+    """
+    proposals = getattr(measure, "network_proposals", None)
+    if proposals is None:
+        return []
+    accepted = proposals.filter(status="overgenomen", network__is_listed=True).select_related("network")
+    return [proposal.network for proposal in accepted.order_by("reviewed_at")]
+
+
+BACK_PARAM = "terug"
+
+
+def _back_query(request) -> str | None:
+    """The catalogue's query string the visitor came from ("terug naar resultaten"), re-encoded.
+
+    Only the catalogue's own parameters pass; anything else in it is dropped, so the link can only
+    lead back to the catalogue. None when the visitor did not come from the results.
+    """
+    if BACK_PARAM not in request.GET:
+        return None
+    allowed = set(MeasureFilter.base_filters) | {"q", "sorteer", PAGE_PARAM}
+    kept = QueryDict(mutable=True)
+    for key, values in QueryDict(request.GET[BACK_PARAM][:2000]).lists():
+        if key in allowed:
+            kept.setlist(key, [value[:200] for value in values[:50]])
+    return kept.urlencode()
 
 
 def _published_measures():
@@ -218,3 +252,10 @@ def example_detail(request, slug):
             "hashtag": settings.VIA_HASHTAG,
         },
     )
+
+
+@require_GET
+def glossary(request):
+    from menukaart.glossary import GLOSSARY
+
+    return render(request, "menukaart/glossary.html", {"terms": GLOSSARY})

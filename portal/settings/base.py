@@ -19,7 +19,9 @@ from portal.settings.mail import CONSOLE_BACKEND, mail_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789abcdef")
+# The development default, public on purpose: `check --deploy` refuses it (core/checks.py).
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdef"  # noqa: S105  # nosec B105
+SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 # Previous keys, still accepted for signatures (sessions, password-reset links) while rotating.
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 DEBUG = env_bool("DEBUG", True)
@@ -64,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.RequestBodyLimitMiddleware",
     "core.middleware.MethodNotAllowedPageMiddleware",
     "core.middleware.StaffSessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -86,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
+                "menukaart.context_processors.plan",
                 "reach.context_processors.findability",
                 "helpdesk.context_processors.navigation",
                 "impact.context_processors.navigation",
@@ -129,11 +133,15 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 CELERY_TASK_ACKS_LATE = True
+# A task whose worker process dies (killed, out of memory) goes back to the queue instead of being
+# acknowledged as done. Tasks are idempotent (the outbox skips a message that is sent or claimed).
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # Redis broker: a message taken but not acknowledged (the worker died) becomes visible again after
 # this many seconds. It must be longer than the longest task (checked below), or a slow task that
-# is still running would be handed to a second worker and run twice.
+# is still running would be handed to a second worker and run twice; and longer than the longest
+# retry countdown (the outbox waits up to an hour), which Redis also holds unacknowledged.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 2 * 3600),
     # How often a worker looks for such messages (seconds x throttle; kombu's defaults 10 x 10).
     "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
     "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
@@ -151,6 +159,12 @@ CELERY_BEAT_SCHEDULE = {
     "helpdesk-pseudonymise": {
         "task": "helpdesk.tasks.pseudonymise_expired_tickets",
         "schedule": crontab(hour=3, minute=15),
+    },
+    # Every Monday at 07:00 (Amsterdam): the weekly digest of each network's discussion, for the
+    # members who chose it.
+    "communities-weekly-digest": {
+        "task": "communities.tasks.send_weekly_digests",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
     },
     # Twice a year, on day IMPACT_REPORT_RUN_DAY of January and July at IMPACT_REPORT_RUN_HOUR
     # (Amsterdam): the impact report of the half-year that just ended (January-June, July-December).
@@ -198,6 +212,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# User name or e-mail address (employers log in with their address).
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "accounts.backends.EmailBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -208,6 +224,14 @@ LOGIN_THROTTLE_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60
 LOGIN_THROTTLE_MAX_PER_CLIENT = env_int("LOGIN_THROTTLE_MAX_PER_CLIENT", 100)
 LOGIN_THROTTLE_GLOBAL_MAX = env_int("LOGIN_THROTTLE_GLOBAL_MAX", 1000)
 LOGIN_THROTTLE_SLOW_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_SLOW_WINDOW_SECONDS", 60 * 60)
+# Password-reset requests: per client address, and e-mails per address asked for, within the window.
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5)
+PASSWORD_RESET_MAX_PER_ADDRESS = env_int("PASSWORD_RESET_MAX_PER_ADDRESS", 3)
+PASSWORD_RESET_RATE_WINDOW_SECONDS = env_int("PASSWORD_RESET_RATE_WINDOW_SECONDS", 60 * 60)
+# Employers' own accounts: how long the e-mail verification link works, and how many sign-ups one
+# client may start per hour.
+ACCOUNT_VERIFY_HOURS = env_int("ACCOUNT_VERIFY_HOURS", 48)
+ACCOUNT_SIGNUP_RATE_LIMIT = env_int("ACCOUNT_SIGNUP_RATE_LIMIT", 5)
 # Behind a reverse proxy every request comes from the proxy's address: name the request header
 # (as in request.META, e.g. HTTP_X_REAL_IP) that the proxy overwrites with the client's address,
 # and the proxy's own addresses or networks: the header is believed only from those.
@@ -293,6 +317,12 @@ HELPDESK_ATTACHMENT_TYPES = {
     ".jpg": ("image/jpeg",),
     ".jpeg": ("image/jpeg",),
 }
+# Replies of the requester (follow link and "Mijn vragen" together) per ticket per window.
+HELPDESK_REPLY_RATE_LIMIT = env_int("HELPDESK_REPLY_RATE_LIMIT", 10)
+HELPDESK_REPLY_RATE_WINDOW_SECONDS = env_int("HELPDESK_REPLY_RATE_WINDOW_SECONDS", 60 * 60)
+# All attachments of one ticket together may take at most this much storage (requesters' uploads
+# beyond it are refused).
+HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES = env_int("HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES", 50 * 1024 * 1024)
 # New questions are announced to this team address (the advisors' shared mailbox).
 HELPDESK_TEAM_EMAIL = env_str("HELPDESK_TEAM_EMAIL", "helpdesk@example.nl")
 
@@ -303,6 +333,21 @@ OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", int(os.environ.get("HELPDES
 # How long a worker's claim on a message holds: past Celery's hard time limit, so a claim this old
 # belongs to a worker that died mid-send and the message may be sent again (core.outbox).
 OUTBOX_SEND_LEASE_SECONDS = CELERY_TASK_TIME_LIMIT + 60
+
+# --- Request size -------------------------------------------------------------------------------
+# A request body larger than this is refused with 413 before anything reads it
+# (core.middleware.RequestBodyLimitMiddleware): room for a message with five attachments of the
+# largest size and its text. Set the reverse proxy's limit (nginx client_max_body_size) the same.
+REQUEST_MAX_BODY_BYTES = env_int("REQUEST_MAX_BODY_BYTES", 5 * HELPDESK_MAX_ATTACHMENT_BYTES + 1024 * 1024)
+# Django's own limits: form fields without files (in memory), the number of fields and of files in
+# one request; uploaded files above FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# --- Doe-netwerken ------------------------------------------------------------------------------
+# How long after posting a member may still edit a post in a network's discussion (minutes).
+COMMUNITIES_POST_EDIT_MINUTES = env_int("COMMUNITIES_POST_EDIT_MINUTES", 15)
 
 # --- Logging ------------------------------------------------------------------------------------
 LOGGING = {

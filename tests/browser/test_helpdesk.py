@@ -88,7 +88,7 @@ def test_referral_answered_with_a_measure_and_rated_by_the_employer(
     expect(page.get_by_role("heading", level=1)).to_contain_text(ticket.reference)
     assert_accessible(page)
     page.get_by_role("button", name="Oppakken").click()
-    expect(page.get_by_role("status")).to_contain_text("U heeft deze vraag opgepakt.")
+    expect(page.get_by_role("status")).to_contain_text("Je hebt deze vraag opgepakt.")
     page.get_by_label("Antwoord aan de werkgever").fill(
         "Begin met één vacature en haal naam, foto en geboortedatum uit de eerste ronde."
     )
@@ -104,21 +104,21 @@ def test_referral_answered_with_a_measure_and_rated_by_the_employer(
     token = follow_token_in_mail_to("sanne@zuid.example")
     page.context.clear_cookies()
     page.goto(reverse("helpdesk:follow", args=[token]))
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Uw vraag {ticket.reference}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Je vraag {ticket.reference}")
     expect(page.get_by_text("Begin met één vacature")).to_be_visible()
     card = page.locator(".card").filter(has=page.get_by_role("link", name="Anoniem solliciteren"))
     expect(card).to_contain_text("Haal naam en foto weg uit de eerste selectieronde.")
     assert_accessible(page)
     page.get_by_role("button", name="Ja, dit hielp").click()
-    expect(page.get_by_role("status")).to_contain_text("Dank u wel voor uw feedback.")
-    expect(page.locator("#feedback")).to_contain_text("U gaf aan dat het antwoord hielp.")
+    expect(page.get_by_role("status")).to_contain_text("Dank je wel voor je feedback.")
+    expect(page.locator("#feedback")).to_contain_text("Je gaf aan dat het antwoord hielp.")
     assert_accessible(page)
     assert Feedback.objects.get(ticket=ticket).helpful is True
 
 
 def fill_question(page) -> None:
     page.get_by_label("Onderwerp", exact=True).fill("Werving van statushouders")
-    page.get_by_label("Uw vraag", exact=True).fill("Hoe begeleiden wij statushouders goed bij werving en selectie?")
+    page.get_by_label("Je vraag", exact=True).fill("Hoe begeleiden wij statushouders goed bij werving en selectie?")
     page.get_by_label("Naam van de organisatie", exact=True).fill("Bouwbedrijf Noord")
     page.get_by_label("Naam contactpersoon", exact=True).fill("Piet de Boer")
 
@@ -134,14 +134,14 @@ def test_ask_form_shows_dutch_errors_then_the_reference(page, measure, private_m
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Controleer het formulier")
     expect(summary).to_contain_text("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")
-    expect(summary).to_contain_text("Geef toestemming voor het gebruik van uw gegevens")
+    expect(summary).to_contain_text("Geef toestemming voor het gebruik van je gegevens")
     expect(summary).to_be_focused()  # keyboard and screen-reader users land on what to fix
     expect(page.locator("#id_consent_error")).to_have_count(1)  # shown once at its field, one id
     email = page.get_by_label("E-mailadres", exact=True)
     expect(email).to_have_attribute("aria-invalid", "true")
     expect(email).to_have_accessible_description(re.compile("Vul een geldig e-mailadres in"))
     expect(email).to_have_value("piet-at-noord")  # nothing typed is lost
-    expect(page.get_by_label("Uw vraag", exact=True)).to_have_value(
+    expect(page.get_by_label("Je vraag", exact=True)).to_have_value(
         "Hoe begeleiden wij statushouders goed bij werving en selectie?"
     )
     assert_accessible(page)
@@ -154,8 +154,8 @@ def test_ask_form_shows_dutch_errors_then_the_reference(page, measure, private_m
     page.get_by_role("button", name="Vraag versturen").click()
 
     ticket = Ticket.objects.get()
-    expect(page.get_by_role("status")).to_contain_text(f"Uw vraag is ontvangen onder nummer {ticket.reference}")
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Uw vraag {ticket.reference}")
+    expect(page.get_by_role("status")).to_contain_text(f"Je vraag is ontvangen onder nummer {ticket.reference}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Je vraag {ticket.reference}")
     assert_accessible(page)
 
 
@@ -183,14 +183,14 @@ def test_ask_form_with_suggestions_works_without_javascript(page_without_javascr
     page = page_without_javascript
     page.goto(reverse("helpdesk:ask"))
     fill_question(page)
-    page.get_by_label("Uw vraag", exact=True).fill("Hoe voeren wij anoniem solliciteren in?")
+    page.get_by_label("Je vraag", exact=True).fill("Hoe voeren wij anoniem solliciteren in?")
     page.get_by_role("button", name="Bekijk suggesties").click()
     suggestions = page.get_by_role("region", name="Suggesties uit de menukaart")
     expect(suggestions.get_by_role("link", name="Anoniem solliciteren")).to_be_visible()
     expect(page.get_by_label("Naam contactpersoon", exact=True)).to_have_value("Piet de Boer")
 
     page.get_by_role("button", name="Vraag versturen").click()
-    expect(page.get_by_role("alert")).to_contain_text("Vul een e-mailadres in, zodat wij u kunnen antwoorden.")
+    expect(page.get_by_role("alert")).to_contain_text("Vul een e-mailadres in, zodat we je kunnen antwoorden.")
     page.get_by_label("E-mailadres", exact=True).fill("piet@noord.example")
     page.get_by_label(re.compile("Ik geef SER Diversiteit in Bedrijf toestemming")).check()
     page.get_by_role("button", name="Vraag versturen").click()
@@ -223,7 +223,7 @@ def test_werkgever_asks_logged_in_and_follows_it_under_mijn_vragen(page, werkgev
     expect(page.get_by_label("Naam contactpersoon", exact=True)).to_have_value(werkgever.get_full_name())
     assert_accessible(page)
     page.get_by_label("Onderwerp", exact=True).fill("Stageplekken voor iedereen")
-    page.get_by_label("Uw vraag", exact=True).fill("Hoe zorgen wij dat stageplekken eerlijk worden verdeeld?")
+    page.get_by_label("Je vraag", exact=True).fill("Hoe zorgen wij dat stageplekken eerlijk worden verdeeld?")
     page.get_by_label("Naam van de organisatie", exact=True).fill("Drukkerij West")
     page.get_by_label(re.compile("Ik geef SER Diversiteit in Bedrijf toestemming")).check()
     page.get_by_role("button", name="Vraag versturen").click()
@@ -237,10 +237,42 @@ def test_werkgever_asks_logged_in_and_follows_it_under_mijn_vragen(page, werkgev
     expect(row).to_contain_text("Nieuw")
     assert_accessible(page)
     row.get_by_role("link", name=ticket.reference).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Uw vraag {ticket.reference}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Je vraag {ticket.reference}")
     expect(page.get_by_role("link", name="Terug naar mijn vragen")).to_be_visible()
     assert_accessible(page)
-    page.get_by_label("Uw reactie").fill("Het gaat om zes plekken per jaar.")
+    page.get_by_label("Je reactie").fill("Het gaat om zes plekken per jaar.")
     page.get_by_role("button", name="Reactie versturen").click()
-    expect(page.get_by_role("status")).to_contain_text("Uw reactie is verstuurd.")
+    expect(page.get_by_role("status")).to_contain_text("Je reactie is verstuurd.")
     expect(page.get_by_text("Het gaat om zes plekken per jaar.")).to_be_visible()
+
+
+def submit_question_with_visit(page, visit: str) -> None:
+    """Fill and send the question form as it was rendered for form visit `visit` (a second post of
+    the same form, as a double click or a browser's retry sends it)."""
+    page.goto(reverse("helpdesk:ask"))
+    page.locator("input[name=form_visit]").evaluate("(input, visit) => { input.value = visit; }", visit)
+    fill_question(page)
+    page.get_by_label("E-mailadres", exact=True).fill("piet@noord.example")
+    page.get_by_label(re.compile("Ik geef SER Diversiteit in Bedrijf toestemming")).check()
+    page.get_by_role("button", name="Vraag versturen").click()
+
+
+def test_the_same_question_form_sent_twice_is_one_question(page, new_page, private_media):
+    page.goto(reverse("helpdesk:ask"))
+    visit = page.locator("input[name=form_visit]").input_value()
+    submit_question_with_visit(page, visit)
+    ticket = Ticket.objects.get()
+    expect(page.get_by_role("status")).to_contain_text(ticket.reference)
+    sent = len(mail.outbox)
+    # The same browser sends the same form again: the same confirmation, nothing new.
+    submit_question_with_visit(page, visit)
+    expect(page.get_by_role("status")).to_contain_text(ticket.reference)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(ticket.reference)
+    assert Ticket.objects.count() == 1 and len(mail.outbox) == sent
+    # Another browser replaying the form learns only that it arrived.
+    other = new_page()
+    submit_question_with_visit(other, visit)
+    expect(other.get_by_role("heading", level=1)).to_have_text("Uw vraag is al ontvangen")
+    expect(other.get_by_role("main")).not_to_contain_text(ticket.reference)
+    assert_accessible(other)
+    assert Ticket.objects.count() == 1 and len(mail.outbox) == sent

@@ -152,7 +152,10 @@ def test_employer_filters_searches_plans_exports_and_shares(page, new_page, cont
     page.get_by_role("button", name="Maak een deellink (alleen lezen)").click()
     share_url = page.get_by_label("Deellink").input_value()
     token = share_url.rstrip("/").rsplit("/", 1)[-1]
-    assert set(Plan.objects.get(share_token=token).items.values_list("measure", flat=True)) == {first.pk, second.pk}
+    assert set(Plan.objects.get(share_token_hash=Plan.hash_token(token)).items.values_list("measure", flat=True)) == {
+        first.pk,
+        second.pk,
+    }
     colleague = new_page()
     response = colleague.goto(share_url)
     assert response.status == 200

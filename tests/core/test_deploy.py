@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 
@@ -73,6 +74,49 @@ def _production_check(**overrides) -> subprocess.CompletedProcess:
         text=True,
         check=False,
     )
+
+
+def _deploy_check(**overrides) -> subprocess.CompletedProcess:
+    env = {
+        **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "ALLOWED_HOSTS": "portaal.example.nl",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/via_portal"),
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "CLIENT_IP_HEADER": "REMOTE_ADDR",
+        **overrides,
+    }
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "dev-only-insecure-key-change-me-in-production-0123456789abcdef",  # the development default
+        "change-me-to-a-long-random-string",  # .env.example
+    ],
+)
+def test_check_deploy_fails_with_a_published_secret_key(key):
+    """The development key copied into the environment passed `check --deploy`."""
+    result = _deploy_check(SECRET_KEY=key)
+    assert result.returncode != 0
+    assert "portal.E001" in result.stdout + result.stderr
+
+
+def test_check_deploy_fails_with_a_published_key_among_the_fallbacks():
+    result = _deploy_check(
+        SECRET_KEY="k" * 64 + "-a-long-random-production-like-secret-0123456789",
+        SECRET_KEY_FALLBACKS="dev-only-insecure-key-change-me-in-production-0123456789abcdef",
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY_FALLBACKS" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_the_client_address_header():

@@ -128,3 +128,11 @@ def test_healthcheck_script_reports_healthy_and_unhealthy(live_server, monkeypat
     assert script["main"]() == 1
     monkeypatch.setenv("HEALTHCHECK_URL", "http://127.0.0.1:9/gezondheid/")  # nothing listens there
     assert script["main"]() == 1
+
+
+def test_gunicorn_caps_the_request_line_and_headers():
+    """gunicorn has no body limit (Django's RequestBodyLimitMiddleware has); it caps the rest."""
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    command = dockerfile[dockerfile.index("CMD [") :]
+    for option in ("--limit-request-line", "--limit-request-fields", "--limit-request-field_size"):
+        assert f'"{option}"' in command

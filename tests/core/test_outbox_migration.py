@@ -73,9 +73,11 @@ def test_moving_the_outbox_to_core_keeps_every_message(old_apps, client):
     assert (queued.about_type_id, queued.about_id) == (ticket_type.pk, ticket.pk)
     assert queued.body == "Link:\n[[private-link]]\n"
     token = queued.private_link.rstrip("/").rsplit("/", 1)[1]
-    assert new_apps.get_model("helpdesk", "TicketAccessToken").objects.filter(
-        ticket_id=ticket.pk, token_hash=hashlib.sha256(token.encode()).hexdigest()
-    ).exists()
+    assert (
+        new_apps.get_model("helpdesk", "TicketAccessToken")
+        .objects.filter(ticket_id=ticket.pk, token_hash=hashlib.sha256(token.encode()).hexdigest())
+        .exists()
+    )
     assert client.get(f"/helpdesk/volg/{token}/").status_code == 200
     # Sent and failed messages keep their state; the error text lost its address (0005).
     assert moved[sent.pk].status == "verzonden" and moved[sent.pk].sent_at == now and not moved[sent.pk].private_link

@@ -45,7 +45,7 @@ class StandardAnswerFactory(factory.django.DjangoModelFactory):
         model = StandardAnswer
 
     title = factory.Sequence(lambda n: f"Standaardantwoord {n}")
-    body = "Dank voor uw vraag. Kijk eens naar de menukaart."
+    body = "Dank voor je vraag. Kijk eens naar de menukaart."
 
 
 class TicketFactory(factory.django.DjangoModelFactory):

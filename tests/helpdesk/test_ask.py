@@ -54,13 +54,13 @@ def test_valid_question_creates_ticket_shows_reference_and_mails_follow_link(
     ("field", "value", "message"),
     [
         ("subject", "", "Vul een onderwerp in."),
-        ("question", "", "Beschrijf uw vraag."),
-        ("question", "kort", "Beschrijf uw vraag in minstens 10 tekens."),
+        ("question", "", "Beschrijf je vraag."),
+        ("question", "kort", "Beschrijf je vraag in minstens 10 tekens."),
         ("employer_name", "", "Vul de naam van de organisatie in."),
         ("contact_name", "", "Vul de naam van de contactpersoon in."),
-        ("contact_email", "", "Vul een e-mailadres in, zodat wij u kunnen antwoorden."),
+        ("contact_email", "", "Vul een e-mailadres in, zodat we je kunnen antwoorden."),
         ("contact_email", "geen-adres", "Vul een geldig e-mailadres in"),
-        ("consent", "", "Geef toestemming voor het gebruik van uw gegevens"),
+        ("consent", "", "Geef toestemming voor het gebruik van je gegevens"),
         ("website", "http://spam.example", "Laat het veld"),
     ],
 )
@@ -78,8 +78,8 @@ def test_invalid_input_shows_a_dutch_message_and_keeps_the_data(client, field, v
 
 def test_rate_limit_per_client_keeps_the_typed_question(client, settings):
     settings.HELPDESK_ASK_RATE_LIMIT = 2
-    for _n in range(2):
-        assert client.post(ASK, valid_data()).status_code == 302
+    for n in range(2):  # two questions, each from its own visit of the form
+        assert client.post(ASK, valid_data(form_visit=f"visit{n}")).status_code == 302
     response = client.post(ASK, valid_data(subject="Derde vraag"))
     assert response.status_code == 429
     assert "te veel vragen" in response.content.decode()
@@ -142,7 +142,7 @@ def test_requester_reply_and_feedback_through_follow_link(client, submitted, adv
     from helpdesk import services
 
     ticket, token = submitted
-    services.reply(ticket=ticket, by=adviseur, body="Kunt u meer vertellen?", then_status=TicketStatus.WAITING)
+    services.reply(ticket=ticket, by=adviseur, body="Kun je meer vertellen?", then_status=TicketStatus.WAITING)
     response = client.post(reverse("helpdesk:follow_reply", args=[token]), {"body": "Wij hebben 40 medewerkers."})
     assert response.status_code == 302
     ticket.refresh_from_db()
@@ -203,3 +203,23 @@ def test_suggestions_use_dutch_full_text_search(measure):
     found = suggest_measures("Hoe beoordelen selecteur en team de sollicitaties eerlijker?")
     assert [m.slug for m in found] == ["anoniem-solliciteren"]
     assert suggest_measures("") == [] and suggest_measures("een de") == []
+
+
+def test_follow_page_speaks_the_employers_words(client, submitted, adviseur, measure):
+    from helpdesk import services
+
+    ticket, token = submitted
+    url = reverse("helpdesk:follow", args=[token])
+    page = client.get(url).content.decode()
+    assert "Een adviseur van SER Diversiteit in Bedrijf werkt aan je vraag." in page
+    services.reply(ticket=ticket, by=adviseur, body="Hoeveel medewerkers heb je?", then_status=TicketStatus.WAITING)
+    page = client.get(url).content.decode()
+    assert "We hebben je reactie nodig." in page and 'href="#reageren"' in page
+    assert "Bericht van SER Diversiteit in Bedrijf" in page and "Antwoord aan werkgever" not in page
+    assert "Heeft dit antwoord je geholpen?" not in page  # a clarifying question is not an answer
+    client.post(reverse("helpdesk:follow_reply", args=[token]), {"body": "Wij hebben 40 medewerkers."})
+    services.reply(ticket=ticket, by=adviseur, body="Ons advies", measures=[measure])
+    page = client.get(url).content.decode()
+    assert "SER Diversiteit in Bedrijf heeft je vraag beantwoord." in page
+    assert "Heeft dit antwoord je geholpen?" in page and "Jouw bericht" in page
+    assert reverse("menukaart:plan_add", args=[measure.slug]) in page  # measure cards can go in the plan

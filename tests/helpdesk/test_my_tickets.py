@@ -99,7 +99,7 @@ def test_own_ticket_reply_reopens_and_is_audited_as_the_user(client, werkgever, 
     url = reverse("helpdesk:my_ticket_reply", args=[own_ticket.reference])
     response = client.post(url, {"body": ""})
     assert response.status_code == 400
-    assert "Schrijf uw reactie." in response.content.decode()
+    assert "Schrijf je reactie." in response.content.decode()
     response = client.post(url, {"body": "Dank, nog een vervolgvraag."})
     assert response.status_code == 302
     own_ticket.refresh_from_db()

@@ -91,7 +91,7 @@ def test_close_with_outcome_then_requester_reply_reopens(ticket, adviseur, outco
 
 
 def test_requester_reply_reopens_a_waiting_ticket(ticket, adviseur):
-    services.reply(ticket=ticket, by=adviseur, body="Hoeveel medewerkers heeft u?", then_status=TicketStatus.WAITING)
+    services.reply(ticket=ticket, by=adviseur, body="Hoeveel medewerkers heb je?", then_status=TicketStatus.WAITING)
     ticket.refresh_from_db()
     assert ticket.status == TicketStatus.WAITING
     services.requester_reply(ticket=ticket, body="Veertig.")

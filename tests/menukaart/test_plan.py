@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from menukaart.models import Plan, PlanItem, Status, UsageEvent
 from menukaart.pdf import LocalStaticFetcher, render_pdf
@@ -40,6 +41,7 @@ def formset_data(items, **overrides):
                 f"items-{index}-owner": item.owner,
                 f"items-{index}-start_month": "",
                 f"items-{index}-note": item.note,
+                f"items-{index}-progress": item.progress,
             }
         )
     data.update(overrides)
@@ -216,8 +218,8 @@ def test_share_link_is_read_only_and_revocable(client):
     add(client, MeasureFactory(title="Buddy"))
     client.post(reverse("menukaart:plan_share"))
     plan = Plan.objects.get()
-    assert plan.share_token and len(plan.share_token) >= 40
-    shared_url = reverse("menukaart:shared_plan", args=[plan.share_token])
+    shared_url = client.get(PLAN).context["share_url"]
+    assert len(shared_url.rstrip("/").rsplit("/", 1)[-1]) >= 40
 
     other = client.__class__()
     response = other.get(shared_url)
@@ -226,12 +228,11 @@ def test_share_link_is_read_only_and_revocable(client):
     assert 'name="items-' not in response.content.decode()
     assert response["X-Robots-Tag"] == "noindex"
 
-    old_token = plan.share_token
     client.post(reverse("menukaart:plan_share"))  # a new link replaces the old one
-    assert other.get(reverse("menukaart:shared_plan", args=[old_token])).status_code == 404
+    assert other.get(shared_url).status_code == 404
     client.post(reverse("menukaart:plan_unshare"))
     plan.refresh_from_db()
-    assert plan.share_token is None
+    assert plan.share_token_hash is None
     assert other.get(reverse("menukaart:shared_plan", args=["x" * 43])).status_code == 404
 
 
@@ -255,10 +256,159 @@ def test_unreachable_visitor_plans_are_purged(settings):
 
     old = timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE + 60)
     expired = Plan.objects.create()
-    shared = Plan.objects.create(share_token="gedeeld-" + "x" * 40)
+    shared = Plan.objects.create(share_token_hash=Plan.hash_token("gedeeld-" + "x" * 40))
     owned = Plan.objects.create(user=UserFactory())
     fresh = Plan.objects.create()
     Plan.objects.filter(pk__in=[expired.pk, shared.pk, owned.pk]).update(updated_at=old)
 
     assert purge_unreachable_visitor_plans() == 1
     assert set(Plan.objects.values_list("pk", flat=True)) == {shared.pk, owned.pk, fresh.pk}
+
+
+def test_status_with_dates_is_saved_and_filled_in_when_left_empty(client):
+    measure = MeasureFactory()
+    add(client, measure)
+    item = PlanItem.objects.get()
+    response = client.post(PLAN, formset_data([item], **{"items-0-progress": "klaar"}))
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.progress == "klaar" and item.started_on == item.done_on == timezone.localdate()
+    client.post(PLAN, formset_data([item], **{"items-0-progress": "gepland"}))
+    item.refresh_from_db()
+    assert item.progress == "gepland" and item.started_on is None and item.done_on is None
+
+
+def test_plan_form_errors_are_summarised_with_links_to_the_fields(client):
+    measure = MeasureFactory(title="Buddy")
+    add(client, measure)
+    item = PlanItem.objects.get()
+    data = formset_data(
+        [item],
+        **{"items-0-progress": "klaar", "items-0-started_on": "2027-05-01", "items-0-done_on": "2027-04-01"},
+    )
+    response = client.post(PLAN, data)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "Controleer je plan" in content
+    assert 'href="#id_items-0-done_on"' in content
+    assert "Buddy, klaar op: De datum &#x27;klaar op&#x27; ligt voor de datum &#x27;gestart op&#x27;." in content
+    assert 'value="2027-05-01"' in content  # nothing typed is lost
+
+
+def _full_plan(client, user):
+    """A plan with one measure with everything the export shows, and a completed self-scan."""
+    from menukaart import selfscan
+    from menukaart.models import Scan
+    from menukaart.services import complete_scan, save_scan_answers
+    from tests.menukaart.factories import MaterialFactory, SourceFactory
+
+    measure = MeasureFactory(
+        title="Werf en selecteer objectief",
+        steps=["Stel vooraf criteria op."],
+        tips=["Gebruik een gemengde commissie."],
+        pitfalls=["Alleen een training is niet genoeg."],
+        lead_time="Drie maanden",
+    )
+    measure.sources.add(SourceFactory(citation="TNO (2022), Handreiking", url="https://www.example.nl/tno"))
+    measure.materials.add(MaterialFactory(title="Toolkit werving", url="https://www.example.nl/toolkit"))
+    client.force_login(user)
+    add(client, measure)
+    PlanItem.objects.filter(measure=measure).update(
+        owner="HR-adviseur", note="Met de OR bespreken", start_month=datetime.date(2027, 3, 1), progress="gestart"
+    )
+    scan = Scan.objects.create(user=user, size_band="10-49")
+    save_scan_answers(scan=scan, answers={q.key: 1 for q in selfscan.QUESTIONS})
+    complete_scan(scan=scan)
+    return measure
+
+
+EXPORT_SECTIONS = [
+    "Waar staan we? Zelfscan van",
+    "Stap 1: Commitment van de top",
+    "Werf en selecteer objectief",
+    "Status",
+    "Gestart",
+    "HR-adviseur",
+    "maart 2027",
+    "Drie maanden",
+    "Met de OR bespreken",
+    "Zo begin je",
+    "Stel vooraf criteria op.",
+    "Tips",
+    "Gebruik een gemengde commissie.",
+    "Valkuilen",
+    "Alleen een training is niet genoeg.",
+    "Bronnen en links",
+    "TNO (2022), Handreiking",
+    "https://www.example.nl/tno",
+    "Toolkit werving",
+    "/menukaart/maatregel/",
+]
+
+
+def test_print_view_has_every_section_and_the_latest_scan(client):
+    _full_plan(client, UserFactory())
+    response = client.get(reverse("menukaart:plan_print"))
+    content = response.content.decode()
+    for section in EXPORT_SECTIONS:
+        assert section in content, section
+    assert "data-print hidden" in content  # the print button appears only with JavaScript
+
+
+def test_pdf_text_has_every_section(client):
+    import pypdf
+
+    _full_plan(client, UserFactory())
+    response = client.get(reverse("menukaart:plan_pdf"))
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    for section in EXPORT_SECTIONS:
+        assert section in text, section
+
+
+def test_export_shows_only_the_visitors_own_scan(client):
+    from menukaart import selfscan
+    from menukaart.models import Scan
+    from menukaart.services import complete_scan, save_scan_answers
+
+    other = Scan.objects.create(user=UserFactory(), size_band="10-49")
+    save_scan_answers(scan=other, answers={q.key: 3 for q in selfscan.QUESTIONS})
+    complete_scan(scan=other)
+    add(client, MeasureFactory())
+    assert "Waar staan we?" not in client.get(reverse("menukaart:plan_print")).content.decode()
+
+
+def test_header_counts_the_measures_in_the_plan_and_links_to_it(client):
+    content = client.get(reverse("menukaart:index")).content.decode()
+    assert 'class="nav-plan"' in content and '0<span class="visually-hidden"> maatregelen</span>' in content
+    add(client, MeasureFactory())
+    add(client, MeasureFactory())
+    content = client.get(reverse("core:home")).content.decode()
+    assert '2<span class="visually-hidden"> maatregelen</span>' in content
+
+
+def test_added_message_links_to_the_plan(client):
+    measure = MeasureFactory(title="Buddy")
+    response = add(client, measure)
+    page = client.get(response["Location"]).content.decode()
+    assert "'Buddy' staat nu in je menukaart." in page
+    assert f'<a href="{PLAN}">Bekijk je menukaart</a>' in page
+
+
+def test_measure_page_leads_back_to_the_results_with_the_filters_and_to_a_question(client):
+    measure = MeasureFactory(title="Buddy")
+    url = measure.get_absolute_url()
+    page = client.get(url + "?terug=" + "niveau%3Dhr%26q%3Dbuddy%26evil%3D1").content.decode()
+    assert 'href="/menukaart/?niveau=hr&amp;q=buddy">Terug naar resultaten' in page
+    assert "Terug naar resultaten" not in client.get(url).content.decode()
+    assert f"/helpdesk/vraag/?maatregel={measure.slug}" in page or f"?maatregel={measure.slug}" in page
+    cards = client.get(reverse("menukaart:index") + "?q=buddy").content.decode()
+    assert f'{url}?terug=q%3Dbuddy"' in cards
+
+
+def test_question_form_is_prefilled_with_the_measure(client):
+    measure = MeasureFactory(title="Buddy")
+    form = client.get(reverse("helpdesk:ask") + f"?maatregel={measure.slug}").context["form"]
+    assert form.initial["subject"] == "Vraag over de maatregel 'Buddy'"
+    assert form.initial["themes"] == [theme.pk for theme in measure.themes.all()]
+    assert "subject" not in client.get(reverse("helpdesk:ask") + "?maatregel=bestaat-niet").context["form"].initial

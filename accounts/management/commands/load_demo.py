@@ -20,7 +20,15 @@ class Command(BaseCommand):
         # Users first: some apps' demo content (helpdesk tickets) is made by the demo users.
         users = load_demo_users(password=DEMO_PASSWORD)
         # Other apps contribute their demo content through their own load_* commands.
-        for command in ("load_menukaart", "load_helpdesk_demo", "load_examples_demo", "load_impact_demo"):
+        commands = (
+            "load_menukaart",
+            "load_helpdesk_demo",
+            "load_examples_demo",
+            "load_communities_demo",
+            "load_impact_demo",
+            "load_selfscan_demo",
+        )
+        for command in commands:
             try:
                 call_command(command, verbosity=0)
             except CommandError as error:

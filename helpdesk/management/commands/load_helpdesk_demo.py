@@ -28,18 +28,18 @@ OUTCOMES = [
 STANDARD_ANSWERS = [
     (
         "Bedankt, we nemen contact op",
-        "Dank u wel voor uw vraag. Een adviseur van SER Diversiteit in Bedrijf neemt binnen vijf werkdagen "
-        "contact met u op om uw situatie beter te begrijpen.",
+        "Dank je wel voor je vraag. Een adviseur van SER Diversiteit in Bedrijf neemt binnen vijf werkdagen "
+        "contact met je op om je situatie beter te begrijpen.",
     ),
     (
         "Anoniem of gestandaardiseerd werven",
         "Veel werkgevers beginnen met gestructureerde sollicitatiegesprekken: dezelfde vragen voor iedere "
         "kandidaat, vooraf bepaalde beoordelingscriteria en een beoordeling door meer dan één persoon. "
-        "In de menukaart vindt u de stappen en de valkuilen.",
+        "In de menukaart vind je de stappen en de valkuilen.",
     ),
     (
         "Charter Diversiteit",
-        "Het Charter Diversiteit is een intentieverklaring waarmee u laat zien dat u werk maakt van diversiteit "
+        "Het Charter Diversiteit is een intentieverklaring waarmee je laat zien dat je werk maakt van diversiteit "
         "en inclusie. Ondertekenaars krijgen ondersteuning van SER Diversiteit in Bedrijf bij het opstellen "
         "van een plan van aanpak.",
     ),
@@ -240,7 +240,7 @@ class Command(BaseCommand):
             services.reply(
                 ticket=ticket,
                 by=advisor,
-                body="Hoeveel medewerkers heeft u, en is er een OR?",
+                body="Hoeveel medewerkers heb je, en is er een OR?",
                 then_status=TicketStatus.WAITING,
             )
             return
@@ -248,11 +248,11 @@ class Command(BaseCommand):
             ticket=ticket,
             by=advisor,
             measures=measures,
-            body="Dank voor uw vraag. Hieronder vindt u maatregelen die bij uw situatie passen.",
+            body="Dank voor je vraag. Hieronder vind je maatregelen die bij je situatie passen.",
         )
         if status == TicketStatus.REOPENED:
             services.requester_reply(
-                ticket=ticket, body="Dank u. Wat kost dit ongeveer voor een organisatie als de onze?"
+                ticket=ticket, body="Dank je. Wat kost dit ongeveer voor een organisatie als de onze?"
             )
         elif status == TicketStatus.CLOSED:
             services.close_ticket(ticket=ticket, by=advisor, outcome=outcome)

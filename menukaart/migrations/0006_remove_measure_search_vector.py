@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('menukaart', '0003_example_moderation_and_reactions'),
+        ('menukaart', '0005_plan_share_token_hash'),
     ]
 
     operations = [

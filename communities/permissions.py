@@ -1,0 +1,54 @@
+"""Who may see or do what in the doe-netwerken.
+
+Object-level rules: a *member* has an active membership of the network; a *coordinator* is one of
+the network's coordinators; an *editor* (moderator) holds `communities.moderate_network` and may
+manage and moderate every network. "Participant" = member, coordinator or editor: they see the
+members-only parts (member list, discussion, minutes, members-only sources and meetings).
+
+Views look objects up through the querysets (`Network.objects.participated_by(user)`, ...), so
+anything the user may not see is a 404, the same as something that does not exist.
+"""
+
+from communities.models import Membership, MembershipStatus, Network
+
+MODERATE = "communities.moderate_network"
+REVIEW_PROPOSALS = "communities.review_proposal"
+
+
+def can_moderate(user) -> bool:
+    return user.is_authenticated and user.has_perm(MODERATE)
+
+
+def can_review_proposals(user) -> bool:
+    return user.is_authenticated and user.has_perm(REVIEW_PROPOSALS)
+
+
+def is_member(user, network: Network) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(network=network, user=user, status=MembershipStatus.ACTIVE).exists()
+
+
+def is_coordinator(user, network: Network) -> bool:
+    return user.is_authenticated and network.coordinators.filter(pk=user.pk).exists()
+
+
+def can_manage(user, network: Network) -> bool:
+    """Approve members, plan meetings, write minutes, hide posts, propose lessons: coordinators and editors."""
+    return can_moderate(user) or is_coordinator(user, network)
+
+
+def can_participate(user, network: Network) -> bool:
+    return can_manage(user, network) or is_member(user, network)
+
+
+def can_ask_to_join(user, network: Network) -> bool:
+    """Anyone with an account who is not yet a member, in an active network that is open to requests."""
+    from communities.models import JoinPolicy, NetworkStatus
+
+    return (
+        user.is_authenticated
+        and network.join_policy == JoinPolicy.OPEN
+        and network.status == NetworkStatus.ACTIVE
+        and not is_member(user, network)
+    )

@@ -1,0 +1,15 @@
+from celery import shared_task
+
+from communities import services
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+def notify_post(post_id: int) -> int:
+    """E-mail a new post to the members who want one per post (idempotent: notified_at)."""
+    return services.send_post_notifications(post_id=post_id)
+
+
+@shared_task(acks_late=True)
+def send_weekly_digests() -> int:
+    """Celery beat, Mondays: the weekly digest of last week's posts (idempotent: DigestDelivery)."""
+    return services.send_weekly_digests()
