@@ -20,7 +20,8 @@ class SitesearchConfig(AppConfig):
 
     def ready(self):
         from sitesearch import signals  # noqa: F401
-        from sitesearch.indexing import register_menukaart
+        from sitesearch.indexing import register_communities, register_menukaart
 
         register_menukaart()
+        register_communities()
         post_migrate.connect(_index_existing_content, sender=self, dispatch_uid="sitesearch_index_existing")

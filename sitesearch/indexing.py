@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Prefetch, QuerySet, Value
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from sitesearch.analysis import analyse, padded, words
 from sitesearch.models import Kind, SearchDocument, SearchTerm
@@ -220,5 +223,74 @@ def register_menukaart() -> None:
             summary=lambda e: e.what_they_did[:300],
             body=lambda e: "\n".join([e.organisation, e.get_sector_display(), e.what_they_did, e.what_it_brought]),
             theme_ids=lambda e: [theme.pk for theme in e.themes.all()],
+        )
+    )
+
+
+# --- the doe-netwerken's kinds -----------------------------------------------------------------------
+
+
+def register_communities() -> None:
+    """Listed networks (with their published lessons) and the public meetings of listed networks.
+
+    Called from SitesearchConfig.ready(). Members-only content (unlisted networks, meetings that are
+    not announced publicly, unpublished lessons, the discussion, resources) is never indexed.
+    Public dates (communities.Event) are not indexed: they have no page of their own and the public
+    calendar shows only the coming ones.
+    """
+    from communities.models import Lesson, Meeting, Network
+
+    published_lessons = Lesson.objects.published().only("pk", "network_id", "meeting_id", "title", "body")
+
+    def lesson_text(lessons) -> list[str]:
+        return [f"{lesson.title}\n{lesson.body}" for lesson in lessons]
+
+    def network_body(network) -> str:
+        parts = [network.description, network.sector_focus, network.get_region_display()]
+        parts.append(network.host_organisation.name)
+        parts += lesson_text(network.lessons.all())
+        return "\n".join(part for part in parts if part)
+
+    register(
+        Source(
+            kind=Kind.NETWORK,
+            public=lambda: (
+                Network.objects.listed()
+                .select_related("host_organisation")
+                .prefetch_related("themes", Prefetch("lessons", queryset=published_lessons))
+            ),
+            title=lambda n: n.name,
+            summary=lambda n: n.summary,
+            body=network_body,
+            theme_ids=lambda n: [theme.pk for theme in n.themes.all()],
+            published_at=lambda n: n.created_at,
+        )
+    )
+
+    def meeting_summary(meeting) -> str:
+        # Indexed text is Dutch whatever the language of the request that saved the meeting.
+        with translation.override(settings.LANGUAGE_CODE):
+            when = date_format(timezone.localtime(meeting.starts_at), "j F Y")
+        parts = [when, meeting.network.name, meeting.location]
+        return " · ".join(part for part in parts if part)
+
+    def meeting_body(meeting) -> str:
+        parts = [meeting.agenda, *lesson_text(meeting.lessons.all())]
+        return "\n".join(part for part in parts if part)
+
+    register(
+        Source(
+            kind=Kind.MEETING,
+            public=lambda: (
+                Meeting.objects.public()
+                .filter(cancelled_at__isnull=True)
+                .select_related("network")
+                .prefetch_related("network__themes", Prefetch("lessons", queryset=published_lessons))
+            ),
+            title=lambda m: m.title,
+            summary=meeting_summary,
+            body=meeting_body,
+            theme_ids=lambda m: [theme.pk for theme in m.network.themes.all()],
+            published_at=lambda m: m.created_at,
         )
     )
