@@ -35,6 +35,7 @@ COPY . .
 # to load without these variables, so this one step gets throwaway values that are never used to
 # serve anything. The real SECRET_KEY comes from .env at run time only.
 RUN pybabel compile --domain django --directory locale --statistics \
+    && pybabel compile --domain djangojs --directory locale --locale nl --statistics \
     && SECRET_KEY=build-only-collectstatic-not-a-secret \
        ALLOWED_HOSTS=build.invalid \
        DATABASE_URL=sqlite:////tmp/build.sqlite3 \

@@ -31,6 +31,7 @@ install: $(VENV)/.installed messages
 # Message catalogues are compiled at install time with Babel (no system gettext needed).
 messages: $(VENV)/.installed
 	@$(VENV)/bin/pybabel compile --domain django --directory locale --statistics 2>&1 | grep -v "^$$" || true
+	@$(VENV)/bin/pybabel compile --domain djangojs --directory locale --locale nl --statistics 2>&1 | grep -v "^$$" || true
 
 run: install
 	$(PY) manage.py migrate --noinput

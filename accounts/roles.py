@@ -87,6 +87,10 @@ ROLES: dict[str, Role] = {
                 "sitesearch.add_synonym",
                 "sitesearch.change_synonym",
                 "sitesearch.delete_synonym",
+                # Draft revisions of published measures: reviewed and published by another editor.
+                "menukaart.view_measurerevision",
+                "menukaart.change_measurerevision",
+                "menukaart.view_materiallinkcheck",
                 "reach.view_shortlink",
                 "reach.add_shortlink",
                 "reach.change_shortlink",

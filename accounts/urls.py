@@ -9,6 +9,7 @@ urlpatterns = [
     path("mijn-gegevens.json", profile_views.my_data, name="my_data"),
     path("verwijderen/", profile_views.delete, name="delete"),
     path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("start/", views.start, name="start"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

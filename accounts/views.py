@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -109,6 +110,40 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_invalid(self, form):
         return _throttle_status(form, super().form_invalid(form))
+
+
+# Where each kind of user starts after log-in: their own workspace, first match wins; anyone else
+# goes to the home page. Chosen by permission (never by group name), except for network
+# coordinators: that role holds no global permission (docs/permissions.md), a coordinator is whoever
+# a doe-netwerk names as one.
+def _has(permission):
+    return lambda user: user.has_perm(permission)
+
+
+def _coordinates_a_network(user) -> bool:
+    # Through the relation's name on the user, so accounts imports nothing from communities.
+    networks = getattr(user, "coordinated_networks", None)
+    return networks is not None and networks.exists()
+
+
+WORKSPACES = (
+    (_has("helpdesk.work_queue"), "helpdesk:my_work"),
+    (_has("helpdesk.view_own_organisation_tickets"), "helpdesk:referral_list"),
+    (_has("menukaart.publish_measure"), "admin:index"),
+    (_has("menukaart.change_measure"), "admin:index"),
+    (_coordinates_a_network, "communities:my_networks"),
+    (_has("helpdesk.view_own_tickets"), "helpdesk:my_tickets"),
+)
+
+
+@login_required
+@require_GET
+def start(request):
+    """The page after log-in (LOGIN_REDIRECT_URL) when no `next` address was asked for."""
+    for applies, url_name in WORKSPACES:
+        if applies(request.user):
+            return redirect(url_name)
+    return redirect("core:home")
 
 
 # --- Employers' own accounts (sign-up, e-mail verification) ----------------------------------------

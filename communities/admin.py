@@ -2,6 +2,8 @@
 text (communities/consent.py); consents are read-only here: only the person gives or withdraws one."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from communities import consent
@@ -34,22 +36,36 @@ class RoleModelConsentInline(admin.TabularInline):
         return False
 
 
+class LabelledFileWidget(AdminFileWidget):
+    """Django's admin file widget puts the field's name in a <legend> and leaves the file input
+    itself without a label (axe: "Form elements must have labels"); this one gets a <label for>."""
+
+    use_fieldset = False
+
+
 @admin.register(RoleModel)
 class RoleModelAdmin(admin.ModelAdmin):
-    list_display = ("name", "job_title", "organisation", "status", "covered_by_consent", "updated_at")
+    formfield_overrides = {models.ImageField: {"widget": LabelledFileWidget}}
+    list_display = ("__str__", "job_title", "organisation", "status", "covered_by_consent", "updated_at")
     list_filter = ("status",)
     search_fields = ("name", "organisation", "job_title")
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ("status", "published_at", "covered_by_consent")
+    readonly_fields = ("status", "published_at", "erased_at", "covered_by_consent")
     fields = (
         "name", "slug", "job_title", "organisation", "photo", "message", "what_they_did", "email",
-        "status", "published_at", "covered_by_consent",
+        "status", "published_at", "erased_at", "covered_by_consent",
     )  # fmt: skip
     inlines = [RoleModelConsentInline]
     actions = ("ask_consent", "publish", "unpublish")
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("consents")
+
+    def has_change_permission(self, request, obj=None):
+        # An erased profile (consent withdrawn) is only the proof of that consent: nothing to edit.
+        if obj is not None and obj.is_erased:
+            return False
+        return super().has_change_permission(request, obj)
 
     @admin.display(description=_("toestemming voor deze tekst"), boolean=True)
     def covered_by_consent(self, obj) -> bool:

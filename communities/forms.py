@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +68,13 @@ class EmailPreferenceForm(forms.Form):
     )
 
 
+def https_url_formfield(model_field, **kwargs):
+    """Model URL fields read a link typed without a scheme as https:// (Django 6's default, also on 5.2)."""
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
 class MeetingForm(LimitedTextMixin, forms.ModelForm):
     date = forms.DateField(
         label=_("Datum"),
@@ -87,6 +95,7 @@ class MeetingForm(LimitedTextMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["title", "location", "online_url", "agenda", "capacity", "is_public"]
+        formfield_callback = https_url_formfield
         widgets = {"agenda": forms.Textarea(attrs={"rows": 6})}
         error_messages = {
             "online_url": {"invalid": _("Vul een volledige link in, die begint met https://.")},
@@ -192,6 +201,7 @@ class ResourceForm(LimitedTextMixin, forms.Form):
     )
     url = forms.URLField(
         label=_("Link"),
+        assume_scheme="https",
         max_length=500,
         required=False,
         error_messages={"invalid": _("Vul een volledige link in, die begint met https://.")},

@@ -21,6 +21,7 @@ class NavLink:
 
 # (permission, label, URL name, the views in which the link is the current page)
 LINKS = (
+    ("helpdesk.work_queue", _("Mijn werk"), "helpdesk:my_work", {"helpdesk:my_work"}),
     ("helpdesk.work_queue", _("Vragen"), "helpdesk:queue", {"helpdesk:queue", "helpdesk:ticket_detail"}),
     (
         "helpdesk.view_own_organisation_tickets",

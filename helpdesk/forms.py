@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ADVISEUR
 from helpdesk.models import (
+    CharterStatus,
     OutcomeCategory,
-    StandardAnswer,
     Ticket,
     TicketStatus,
 )
@@ -243,6 +243,9 @@ class AskForm(EmployerFieldsMixin):
 
 
 class ReferralForm(EmployerFieldsMixin):
+    """The partner's referral form, in the partner's words: every question is about the employer."""
+
+    themes = ThemeChoiceField(label=_("Waar gaat de vraag van de werkgever over?"))
     consent_processing = forms.BooleanField(
         label=_("De werkgever geeft toestemming om de vraag en contactgegevens door te geven aan SER/DiB."),
         error_messages={"required": _("Zonder toestemming van de werkgever kun je de vraag niet doorverwijzen.")},
@@ -257,9 +260,47 @@ class ReferralForm(EmployerFieldsMixin):
         labels = {
             **EmployerFieldsMixin.Meta.labels,
             "question": _("Vraag van de werkgever"),
+            "employer_name": _("Naam van de werkgever (organisatie)"),
+            "contact_name": _("Contactpersoon bij de werkgever"),
             "contact_email": _("E-mailadres van de werkgever"),
+            "contact_phone": _("Telefoonnummer van de werkgever"),
+            "sector": _("Sector van de werkgever"),
+            "size_band": _("Aantal medewerkers van de werkgever"),
+            "province": _("Provincie van de werkgever"),
+            "charter_signatory": _("Heeft de werkgever het Charter Diversiteit ondertekend?"),
             "priority": _("Prioriteit"),
         }
+        help_texts = {
+            "contact_email": _("Vul een e-mailadres of een telefoonnummer in, of allebei."),
+            "contact_phone": _("Zonder e-mailadres belt de adviseur de werkgever."),
+        }
+        error_messages = {
+            **EmployerFieldsMixin.Meta.error_messages,
+            "employer_name": {"required": _("Vul de naam van de werkgever in.")},
+            "contact_name": {"required": _("Vul de naam van de contactpersoon bij de werkgever in.")},
+        }
+
+    # The employer's answer options, said about the employer instead of by them.
+    CHARTER_CHOICES = [
+        (CharterStatus.SIGNATORY, _("Ja, de werkgever heeft het Charter Diversiteit ondertekend")),
+        (CharterStatus.NOT_SIGNATORY, _("Nee")),
+        (CharterStatus.UNKNOWN, _("Weet ik niet")),
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["charter_signatory"].choices = self.CHARTER_CHOICES
+
+    def clean(self):
+        data = super().clean()
+        email_problem = self.has_error("contact_email")
+        if not email_problem and not data.get("contact_email") and not (data.get("contact_phone") or "").strip():
+            message = _(
+                "Vul het e-mailadres of het telefoonnummer van de werkgever in. Zonder een van beide kan "
+                "SER/DiB de werkgever niet bereiken."
+            )
+            self.add_error("contact_email", ValidationError(message, code="no_contact"))
+        return data
 
 
 class SuggestForm(forms.Form):
@@ -267,25 +308,43 @@ class SuggestForm(forms.Form):
     form_visit = forms.CharField(required=False, max_length=64)
 
 
-class ReplyForm(forms.Form):
-    standard_answer = forms.ModelChoiceField(
-        queryset=StandardAnswer.objects.filter(is_active=True),
-        required=False,
-        label=_("Standaardantwoord"),
-        empty_label=_("Geen standaardantwoord"),
+class ComposeKind:
+    REPLY = "antwoord"
+    NOTE = "notitie"
+
+
+class ComposeForm(forms.Form):
+    """The advisor's one composer: an answer to the employer OR an internal note, never both.
+
+    `kind` (the switch) and `action` (the button pressed) must agree, and an answer also needs the
+    `confirm_send` tick: three separate signals before anything leaves the helpdesk. The safe
+    default is the internal note. Measures and the status after sending only apply to an answer.
+    """
+
+    kind = forms.ChoiceField(
+        label=_("Wat schrijf je?"),
+        choices=[
+            (ComposeKind.NOTE, _("Interne notitie (alleen adviseurs zien dit)")),
+            (ComposeKind.REPLY, _("Antwoord aan werkgever (wordt gemaild)")),
+        ],
+        initial=ComposeKind.NOTE,
+        widget=forms.RadioSelect(attrs={"class": "composer-switch"}),
+        error_messages={
+            "required": _("Kies of je een interne notitie of een antwoord aan de werkgever schrijft."),
+            "invalid_choice": _("Kies of je een interne notitie of een antwoord aan de werkgever schrijft."),
+        },
     )
     body = forms.CharField(
-        label=_("Antwoord aan de werkgever"),
+        label=_("Tekst"),
         widget=forms.Textarea(attrs={"rows": 10}),
         required=False,
         max_length=MAX_TEXT_LENGTH,
     )
     measures = forms.ModelMultipleChoiceField(
-        queryset=Measure.objects.published().order_by("title").only("pk", "title"),
+        queryset=Measure.objects.published().only("pk", "title"),
         required=False,
         label=_("Maatregelen uit de menukaart"),
-        help_text=_("De werkgever ziet deze als kaarten bij het antwoord."),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.CheckboxSelectMultiple,
     )
     then_status = forms.ChoiceField(
         label=_("Status na versturen"),
@@ -294,24 +353,60 @@ class ReplyForm(forms.Form):
             (TicketStatus.WAITING, TicketStatus.WAITING.label),
         ],
         initial=TicketStatus.ANSWERED,
+        required=False,
     )
+    confirm_send = forms.BooleanField(label=_("Ja, stuur dit antwoord naar de werkgever."), required=False)
     attachments = AttachmentsField()
+
+    def __init__(self, *args, ticket: Ticket | None = None, can_reply: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_reply:
+            # A merged or pseudonymised ticket: only notes; an answer is not even a choice.
+            self.fields["kind"].choices = [c for c in self.fields["kind"].choices if c[0] == ComposeKind.NOTE]
+        if ticket is not None:
+            # Only the statuses this ticket may move to (or stay in) after the answer.
+            allowed = [
+                (value, label)
+                for value, label in self.fields["then_status"].choices
+                if value == ticket.status or ticket.can_transition_to(value)
+            ]
+            self.fields["then_status"].choices = allowed
+            if allowed and self.fields["then_status"].initial not in dict(allowed):
+                self.fields["then_status"].initial = allowed[0][0]
+            to = ticket.employer_name or _("de werkgever")
+            self.fields["confirm_send"].label = _("Ja, stuur dit antwoord naar %(employer)s.") % {"employer": to}
+
+    @property
+    def is_reply(self) -> bool:
+        return self.cleaned_data.get("kind") == ComposeKind.REPLY
 
     def clean(self):
         data = super().clean()
+        kind = data.get("kind")
+        action = self.data.get("action", "")
+        if kind and action in (ComposeKind.REPLY, ComposeKind.NOTE) and action != kind:
+            raise ValidationError(
+                _(
+                    "De knop past niet bij de keuze 'interne notitie' of 'antwoord aan werkgever'. "
+                    "Er is niets verstuurd; controleer de keuze en probeer het opnieuw."
+                ),
+                code="kind_mismatch",
+            )
         if not (data.get("body") or "").strip() and not self.has_error("body"):
-            self.add_error("body", ValidationError(_("Schrijf een antwoord."), code="required"))
+            message = _("Schrijf een antwoord.") if kind == ComposeKind.REPLY else _("Schrijf een notitie.")
+            self.add_error("body", ValidationError(message, code="required"))
+        if kind == ComposeKind.REPLY:
+            if not data.get("then_status") and not self.has_error("then_status"):
+                self.add_error("then_status", ValidationError(_("Kies de status na versturen."), code="required"))
+            if not data.get("confirm_send"):
+                self.add_error(
+                    "confirm_send",
+                    ValidationError(
+                        _("Vink aan dat dit antwoord naar de werkgever mag. Er is nog niets verstuurd."),
+                        code="confirm",
+                    ),
+                )
         return data
-
-
-class NoteForm(forms.Form):
-    body = forms.CharField(
-        label=_("Interne notitie"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=MAX_TEXT_LENGTH,
-        error_messages={"required": _("Schrijf een notitie.")},
-    )
-    attachments = AttachmentsField()
 
 
 class RequesterReplyForm(forms.Form):
@@ -365,11 +460,21 @@ class StatusForm(forms.Form):
         error_messages={"invalid_choice": _("Kies een geldige status.")},
     )
 
+    def __init__(self, *args, ticket: Ticket | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if ticket is not None:
+            # Only the moves the transition map allows from here (closing has its own form).
+            self.fields["to_status"].choices = [
+                (value, label) for value, label in self.fields["to_status"].choices if ticket.can_transition_to(value)
+            ]
+
 
 class CloseForm(forms.Form):
     outcome = forms.ModelChoiceField(
         queryset=OutcomeCategory.objects.filter(is_active=True),
         label=_("Uitkomst"),
+        empty_label=None,
+        widget=forms.RadioSelect,
         error_messages={"required": _("Kies de uitkomst om de vraag te sluiten.")},
     )
 

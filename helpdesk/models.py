@@ -153,6 +153,20 @@ class TicketQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.open().filter(due_date__lt=today)
 
+    def assigned_to_user(self, user):
+        return self.filter(assigned_to=user) if user.is_authenticated else self.none()
+
+    def in_queue_order(self):
+        return self.order_by("due_date", "created_at", "pk")
+
+    def after_in_queue(self, ticket: "Ticket"):
+        """Tickets that come after `ticket` in the queue order (due date, then arrival)."""
+        return self.filter(
+            Q(due_date__gt=ticket.due_date)
+            | Q(due_date=ticket.due_date, created_at__gt=ticket.created_at)
+            | Q(due_date=ticket.due_date, created_at=ticket.created_at, pk__gt=ticket.pk)
+        ).in_queue_order()
+
     def for_queue(self):
         """What a queue row shows, in a constant number of queries."""
         from menukaart.models import Theme
@@ -452,6 +466,26 @@ class StandardAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def render(self, *, ticket: "Ticket", advisor=None) -> str:
+        """The text with its placeholders filled in for this ticket (see STANDARD_ANSWER_PLACEHOLDERS)."""
+        from django.utils.formats import date_format
+
+        values = {
+            "{werkgever}": ticket.employer_name,
+            "{contactpersoon}": ticket.contact_name,
+            "{vraagnummer}": ticket.reference,
+            "{termijn}": date_format(ticket.due_date, "j F Y") if ticket.due_date else "",
+            "{adviseur}": (advisor.get_full_name() or advisor.get_username()) if advisor else "",
+        }
+        text = self.body
+        for placeholder, value in values.items():
+            text = text.replace(placeholder, value)
+        return text
+
+
+# What an editor may write in a standard answer; filled in when an advisor inserts it.
+STANDARD_ANSWER_PLACEHOLDERS = ("{werkgever}", "{contactpersoon}", "{vraagnummer}", "{termijn}", "{adviseur}")
 
 
 class AuditAction(models.TextChoices):

@@ -20,3 +20,13 @@ def purge_unreachable_visitor_plans() -> int:
     # The same holds for a self-scan made without an account and never saved by signing up.
     scans, _details = Scan.objects.filter(user=None, updated_at__lt=cutoff).delete()
     return deleted + scans
+
+
+@shared_task(ignore_result=True, acks_late=True, soft_time_limit=3000, time_limit=3600)
+def check_material_links() -> int:
+    """Weekly: follow each published material's link and record failures for the Beheer start page.
+    Idempotent (one result row per material, overwritten)."""
+    from menukaart.linkcheck import check_material_links as run
+
+    _checked, failed = run()
+    return failed

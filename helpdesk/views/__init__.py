@@ -19,20 +19,21 @@ from helpdesk.views.requester import (
 )
 from helpdesk.views.staff import (
     attachment_download,
+    my_work,
     queue,
     ticket_assign,
     ticket_claim,
     ticket_close,
+    ticket_compose,
     ticket_detail,
     ticket_merge,
-    ticket_note,
-    ticket_reply,
     ticket_status,
 )
 
 __all__ = [
     "ask",
     "attachment_download",
+    "my_work",
     "follow",
     "follow_attachment",
     "follow_feedback",
@@ -51,9 +52,8 @@ __all__ = [
     "ticket_assign",
     "ticket_claim",
     "ticket_close",
+    "ticket_compose",
     "ticket_detail",
     "ticket_merge",
-    "ticket_note",
-    "ticket_reply",
     "ticket_status",
 ]

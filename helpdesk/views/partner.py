@@ -1,15 +1,18 @@
 """Pages for partner helpdesk staff: refer a member's question, follow their organisation's referrals."""
 
+import django_filters
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.models import OutboxMessage
 from helpdesk import services
 from helpdesk.forms import ReferralForm
-from helpdesk.models import Message, Ticket
+from helpdesk.models import Message, Ticket, TicketStatus
 from helpdesk.permissions import is_referring_partner, partner_sees_answer
 from helpdesk.views.common import page_number
 
@@ -57,23 +60,72 @@ def refer(request):
     return render(request, "helpdesk/refer.html", {"form": form})
 
 
+class ReferralFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=TicketStatus.choices, empty_label=_("Alle statussen")
+    )
+
+    class Meta:
+        model = Ticket
+        fields = ["status"]
+
+
+DUE_LIMIT = 10
+
+
 @login_required
 @permission_required("helpdesk.view_own_organisation_tickets", raise_exception=True)
 @require_GET
 def referral_list(request):
+    """The partner workspace (landing page after log-in): referrals by status, what is due, refer."""
+    referrals = _own_referrals(request.user)
+    filterset = ReferralFilter(request.GET, queryset=referrals)
     page = page_number(request)
     offset = (page - 1) * PAGE_SIZE
-    rows = list(_own_referrals(request.user).for_queue().order_by("-created_at")[offset : offset + PAGE_SIZE + 1])
+    rows = list(filterset.qs.for_queue().order_by("-created_at")[offset : offset + PAGE_SIZE + 1])
+    counts = dict(referrals.order_by().values_list("status").annotate(total=Count("pk")))
+    by_status = [
+        {"value": value, "label": label, "count": counts.get(value, 0)} for value, label in TicketStatus.choices
+    ]
+    due = list(
+        referrals.open()
+        .only("reference", "subject", "employer_name", "status", "due_date")
+        .order_by("due_date", "created_at")[:DUE_LIMIT]
+    )
+    params = request.GET.copy()
+    params.pop("pagina", None)
     return render(
         request,
         "helpdesk/referral_list.html",
         {
+            "filter": filterset,
             "tickets": rows[:PAGE_SIZE],
             "page": page,
             "has_next": len(rows) > PAGE_SIZE,
+            "by_status": by_status,
+            "total": sum(counts.values()),
+            "due": due,
+            "query": params.urlencode(),
             "can_refer": is_referring_partner(request.user),
         },
+        status=200 if filterset.form.is_valid() else 400,
     )
+
+
+def employer_mail_state(ticket: Ticket) -> dict:
+    """Whether the employer was e-mailed about this referral (the confirmation with the follow link)."""
+    if not ticket.contact_email:
+        return {"state": "no_address"}
+    mail = (
+        OutboxMessage.objects.about(ticket)
+        .filter(to__iexact=ticket.contact_email)
+        .only("status", "sent_at", "created_at")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if mail is None:
+        return {"state": "none"}
+    return {"state": mail.status, "sent_at": mail.sent_at}
 
 
 @login_required
@@ -85,5 +137,7 @@ def referral_detail(request, reference):
     thread = list(Message.objects.filter(ticket=ticket).public().for_thread()) if shows_answer else []
     services.record_view(ticket=ticket, by=request.user, what="doorverwijzing")
     return render(
-        request, "helpdesk/referral_detail.html", {"ticket": ticket, "thread": thread, "shows_answer": shows_answer}
+        request,
+        "helpdesk/referral_detail.html",
+        {"ticket": ticket, "thread": thread, "shows_answer": shows_answer, "mail": employer_mail_state(ticket)},
     )

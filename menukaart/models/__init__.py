@@ -23,6 +23,7 @@ from menukaart.models.content import (
     TaxonomyTerm,
     Theme,
 )
+from menukaart.models.editorial import MaterialLinkCheck, MeasureRevision, RevisionState
 from menukaart.models.events import UsageEvent
 from menukaart.models.plans import Plan, PlanItem
 from menukaart.models.scans import KeyFigure, Scan, ScanAnswer
@@ -39,13 +40,16 @@ __all__ = [
     "KeyFigure",
     "Level",
     "Material",
+    "MaterialLinkCheck",
     "Measure",
     "MeasureQuerySet",
+    "MeasureRevision",
     "OrganisationSize",
     "Phase",
     "Plan",
     "PlanItem",
     "Publishable",
+    "RevisionState",
     "Scan",
     "ScanAnswer",
     "PublishableQuerySet",

@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('menukaart', '0006_remove_measure_search_vector'),
+        ('menukaart', '0007_remove_measure_search_vector'),
     ]
 
     operations = [

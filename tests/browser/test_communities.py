@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from communities.models import Meeting, Membership, MembershipStatus
-from tests.browser.helpers import assert_accessible, login
+from tests.browser.helpers import assert_accessible, assert_reflows, login
 from tests.communities.factories import (
     EventFactory,
     LessonFactory,
@@ -102,6 +102,7 @@ def test_every_new_page_is_accessible(page, new_page, werkgever, community_coord
     for url in pages:
         page.goto(url)
         assert_accessible(page)
+        assert_reflows(page)
 
     login(page, werkgever)
     for url in (
@@ -114,6 +115,7 @@ def test_every_new_page_is_accessible(page, new_page, werkgever, community_coord
     ):
         page.goto(url)
         assert_accessible(page)
+        assert_reflows(page)
     other = PostFactory(network=network)
     page.goto(reverse("communities:post_report", args=[network.slug, other.pk]))
     assert_accessible(page)
@@ -135,6 +137,7 @@ def test_every_new_page_is_accessible(page, new_page, werkgever, community_coord
     ):
         coordinator_page.goto(url)
         assert_accessible(coordinator_page)
+        assert_reflows(coordinator_page)
 
     editor_page = new_page()
     login(editor_page, contentbeheerder)

@@ -76,6 +76,11 @@ def test_an_unlisted_site_cannot_frame_the_widget(browser, live_server, partner_
             page.wait_for_load_state("load")
             frame = next(f for f in page.frames if f != page.main_frame)
             # Refused by frame-ancestors: Chromium puts its own error page in the frame, not the widget.
+            # Under load the frame can still be on '' (not yet navigated) when the page's load fires.
+            for _ in range(TIMEOUT_MS // 100):
+                if frame.url:
+                    break
+                page.wait_for_timeout(100)
             assert frame.url.startswith("chrome-error://")
             assert frame.locator(".embed-list").count() == 0
         finally:

@@ -112,7 +112,8 @@ def test_log_in_with_the_keyboard_only(page, werkgever):
     page.keyboard.type(TEST_PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    expect(page).to_have_url(page.context.live_server_url + reverse("core:home"))
+    # A werkgever lands on their own workspace, "Mijn vragen".
+    expect(page).to_have_url(page.context.live_server_url + reverse("helpdesk:my_tickets"))
     expect(page.locator(".nav-user")).to_contain_text(werkgever.get_full_name())
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 

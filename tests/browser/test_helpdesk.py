@@ -60,8 +60,8 @@ def test_referral_answered_with_a_measure_and_rated_by_the_employer(
         "Ons lid wil anoniem solliciteren invoeren. Hoe pakken zij dat aan zonder de selectie te vertragen?"
     )
     page.get_by_label("Werving en selectie").check()
-    page.get_by_label("Naam van de organisatie", exact=True).fill("Uitzendbureau Zuid")
-    page.get_by_label("Naam contactpersoon", exact=True).fill("Sanne de Wit")
+    page.get_by_label("Naam van de werkgever (organisatie)", exact=True).fill("Uitzendbureau Zuid")
+    page.get_by_label("Contactpersoon bij de werkgever", exact=True).fill("Sanne de Wit")
     page.get_by_label(re.compile("^E-mailadres van de werkgever")).fill("sanne@zuid.example")
     page.get_by_label("De werkgever geeft toestemming om de vraag en contactgegevens door te geven").check()
     page.get_by_label("De werkgever geeft toestemming om het antwoord van SER/DiB").check()
@@ -89,12 +89,14 @@ def test_referral_answered_with_a_measure_and_rated_by_the_employer(
     assert_accessible(page)
     page.get_by_role("button", name="Oppakken").click()
     expect(page.get_by_role("status")).to_contain_text("Je hebt deze vraag opgepakt.")
-    page.get_by_label("Antwoord aan de werkgever").fill(
+    page.get_by_label("Antwoord aan werkgever (wordt gemaild)").check()
+    page.get_by_label("Tekst van het antwoord aan de werkgever").fill(
         "Begin met één vacature en haal naam, foto en geboortedatum uit de eerste ronde."
     )
-    page.get_by_label("Maatregelen uit de menukaart").select_option(label="Anoniem solliciteren")
-    page.get_by_role("button", name="Antwoord versturen").click()
-    expect(page.get_by_role("status")).to_contain_text("Het antwoord is verstuurd.")
+    page.get_by_label(re.compile("^Anoniem solliciteren")).check()  # suggested for this question
+    page.get_by_label("Ja, stuur dit antwoord naar Uitzendbureau Zuid.").check()
+    page.get_by_role("button", name="Antwoord versturen naar de werkgever").click()
+    expect(page.get_by_role("status")).to_contain_text("Het antwoord is verstuurd naar de werkgever.")
     assert_accessible(page)
     ticket.refresh_from_db()
     assert ticket.status == TicketStatus.ANSWERED and ticket.assigned_to == adviseur
@@ -272,7 +274,7 @@ def test_the_same_question_form_sent_twice_is_one_question(page, new_page, priva
     # Another browser replaying the form learns only that it arrived.
     other = new_page()
     submit_question_with_visit(other, visit)
-    expect(other.get_by_role("heading", level=1)).to_have_text("Uw vraag is al ontvangen")
+    expect(other.get_by_role("heading", level=1)).to_have_text("Je vraag is al ontvangen")
     expect(other.get_by_role("main")).not_to_contain_text(ticket.reference)
     assert_accessible(other)
     assert Ticket.objects.count() == 1 and len(mail.outbox) == sent

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from menukaart import selfscan
 from menukaart.models import PlanItem
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import assert_accessible, assert_reflows
 
 pytestmark = pytest.mark.browser
 
@@ -25,22 +25,6 @@ SMALL_TARGETS_JS = """(selector) => Array.from(document.querySelectorAll(selecto
   .filter(([e, r]) => r.width < 24 || r.height < 24)
   .map(([e, r]) => e.outerHTML.slice(0, 80) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))"""
 
-
-WIDE_JS = """() => Array.from(document.querySelectorAll('body *'))
-  .filter(e => e.getBoundingClientRect().right > 321 && !e.closest('.table-scroll'))
-  .slice(0, 5).map(e => e.outerHTML.slice(0, 100) + ' ' + e.getBoundingClientRect().right)"""
-
-
-def assert_reflows(page) -> None:
-    """No horizontal scrolling at 320 CSS px; the page is reloaded at that width and restored."""
-    size = page.viewport_size
-    page.set_viewport_size({"width": 320, "height": 800})
-    page.reload()
-    page.wait_for_load_state("load")
-    wide = page.evaluate(WIDE_JS)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{page.url}: {wide}"
-    page.set_viewport_size(size)
-    page.reload()
 
 
 def assert_targets_large_enough(page) -> None:

@@ -81,3 +81,8 @@ def ask_form_data(**overrides) -> dict:
         "consent": "on",
         **overrides,
     }
+
+
+# The composer's fields for an answer to the employer (switch, button and tick) and for a note.
+SEND = {"kind": "antwoord", "action": "antwoord", "confirm_send": "on"}
+NOTE = {"kind": "notitie", "action": "notitie"}

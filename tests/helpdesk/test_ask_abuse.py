@@ -118,7 +118,7 @@ def test_a_second_post_of_a_form_from_another_browser_shows_no_number_and_no_lin
     ticket = Ticket.objects.get()
     page = replay.content.decode()
     assert replay.status_code == 200
-    assert "Uw vraag is al ontvangen" in page
+    assert "Je vraag is al ontvangen" in page
     assert ticket.reference not in page and "/volg/" not in page
     assert len(mail.outbox) == 2
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from helpdesk import services
 from helpdesk.models import Attachment
+from tests.helpdesk.factories import SEND
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4 test document"
@@ -19,8 +20,8 @@ def pdf(name="advies.pdf", content=PDF, content_type="application/pdf"):
 def reply_with_attachment(client, adviseur, ticket, upload):
     client.force_login(adviseur)
     return client.post(
-        reverse("helpdesk:ticket_reply", args=[ticket.reference]),
-        {"body": "Zie bijlage", "then_status": "beantwoord", "attachments": [upload]},
+        reverse("helpdesk:ticket_compose", args=[ticket.reference]),
+        {**SEND, "body": "Zie bijlage", "then_status": "beantwoord", "attachments": [upload]},
     )
 
 
@@ -100,16 +101,26 @@ def test_requester_downloads_through_follow_link_only_with_the_right_token(clien
 def test_at_most_five_files_per_message_with_a_dutch_message(client, adviseur, ticket):
     client.force_login(adviseur)
     response = client.post(
-        reverse("helpdesk:ticket_reply", args=[ticket.reference]),
-        {"body": "Zie bijlagen", "then_status": "beantwoord", "attachments": [pdf(f"{n}.pdf") for n in range(6)]},
+        reverse("helpdesk:ticket_compose", args=[ticket.reference]),
+        {
+            **SEND,
+            "body": "Zie bijlagen",
+            "then_status": "beantwoord",
+            "attachments": [pdf(f"{n}.pdf") for n in range(6)],
+        },
     )
     assert response.status_code == 400
     assert "maximaal 5 bestanden" in response.content.decode()
     assert "Zie bijlagen" in response.content.decode()
     assert not Attachment.objects.exists()
     response = client.post(
-        reverse("helpdesk:ticket_reply", args=[ticket.reference]),
-        {"body": "Zie bijlagen", "then_status": "beantwoord", "attachments": [pdf(f"{n}.pdf") for n in range(5)]},
+        reverse("helpdesk:ticket_compose", args=[ticket.reference]),
+        {
+            **SEND,
+            "body": "Zie bijlagen",
+            "then_status": "beantwoord",
+            "attachments": [pdf(f"{n}.pdf") for n in range(5)],
+        },
     )
     assert response.status_code == 302 and Attachment.objects.count() == 5
 

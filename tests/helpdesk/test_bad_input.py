@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from helpdesk.models import Message, Ticket
-from tests.helpdesk.factories import ask_form_data
+from tests.helpdesk.factories import NOTE, SEND, ask_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -174,12 +174,12 @@ def test_my_ticket_reply_and_feedback(client, werkgever, adviseur):
 @pytest.mark.parametrize(
     ("action", "data", "message"),
     [
-        ("helpdesk:ticket_reply", {"body": LONG}, "niet meer dan 10000 tekens"),
-        ("helpdesk:ticket_reply", {"body": "Advies", "measures": "geen-nummer"}, "geldige waarde"),
-        ("helpdesk:ticket_reply", {"body": "Advies", "then_status": "gesloten"}, "geldige keuze"),
-        ("helpdesk:ticket_reply", {"body": "Advies", "standard_answer": "x" * 300}, "geldige keuze"),
-        ("helpdesk:ticket_note", {"body": LONG}, "niet meer dan 10000 tekens"),
-        ("helpdesk:ticket_note", {"body": NUL}, "Null-tekens zijn niet toegestaan"),
+        ("helpdesk:ticket_compose", {**SEND, "body": LONG}, "niet meer dan 10000 tekens"),
+        ("helpdesk:ticket_compose", {**SEND, "body": "Advies", "measures": "geen-nummer"}, "geldige waarde"),
+        ("helpdesk:ticket_compose", {**SEND, "body": "Advies", "then_status": "gesloten"}, "geldige keuze"),
+        ("helpdesk:ticket_compose", {**SEND, "body": "Advies", "kind": "x" * 300}, "Kies of je een interne notitie"),
+        ("helpdesk:ticket_compose", {**NOTE, "body": LONG}, "niet meer dan 10000 tekens"),
+        ("helpdesk:ticket_compose", {**NOTE, "body": NUL}, "Null-tekens zijn niet toegestaan"),
         ("helpdesk:ticket_assign", {"advisor": "abc"}, "geldige keuze"),
         ("helpdesk:ticket_assign", {"advisor": "99999999999999999999999"}, "geldige keuze"),
         ("helpdesk:ticket_status", {"to_status": LONG}, "Kies een geldige status."),
@@ -199,7 +199,7 @@ def test_advisor_forms(client, adviseur, ticket, action, data, message):
 def test_insert_standard_answer_with_a_bad_choice_keeps_the_text(client, adviseur, ticket):
     client.force_login(adviseur)
     response = client.post(
-        reverse("helpdesk:ticket_reply", args=[ticket.reference]),
+        reverse("helpdesk:ticket_compose", args=[ticket.reference]),
         {"action": "insert_standard", "standard_answer": "x\x00" * 100, "body": "Mijn concepttekst"},
     )
     assert response.status_code == 200
@@ -211,7 +211,7 @@ def test_inserting_a_standard_answer_with_an_odd_number_keeps_the_text(client, a
     """Regression (review I2): "²" passed str.isdigit() and int() raised a 500."""
     client.force_login(adviseur)
     response = client.post(
-        reverse("helpdesk:ticket_reply", args=[ticket.reference]),
+        reverse("helpdesk:ticket_compose", args=[ticket.reference]),
         {"action": "insert_standard", "standard_answer": chosen, "body": "Beste werkgever,"},
     )
     assert response.status_code == 200

@@ -178,3 +178,7 @@ def test_load_demo_loads_the_menukaart(settings):
     settings.DEBUG = True
     call_command("load_demo", verbosity=0)
     assert Measure.objects.published().count() >= 40
+    # Beheer's review block shows a short list in the demo, not every item.
+    from menukaart.attention import due_for_review_filter
+
+    assert Measure.objects.filter(due_for_review_filter()).count() == 3

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from menukaart.models import Measure
+from menukaart.models import Measure, Status
+from menukaart.services import change_status
 from tests.menukaart.factories import MeasureFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,17 +49,17 @@ def test_steps_and_tips_are_searchable_with_lower_weight_than_the_title():
     assert ranked == ["in-titel", "in-stap"]
 
 
-def test_editor_saving_in_the_admin_updates_the_index(client, contentbeheerder):
-    measure = MeasureFactory(slug="m", title="Oude titel")
+def test_editor_saving_in_the_admin_updates_the_index_once_published(client, contentbeheerder, superuser):
+    """A concept is saved directly but has no place in the index until it is published (a published
+    measure's edit waits for review: see below)."""
+    measure = MeasureFactory(slug="m", title="Oude titel", status=Status.CONCEPT, published_at=None)
     client.force_login(contentbeheerder)
     data = {
         "title": "Nieuwe titel",
         "slug": "m",
         "summary": measure.summary,
         "why_it_works": measure.why_it_works,
-        "steps": '["Begin klein."]',
-        "tips": "[]",
-        "pitfalls": "[]",
+        "steps": ["Begin klein."],
         "evidence": str(measure.evidence),
         "sources": [source.pk for source in measure.sources.all()],
         "levels": [level.pk for level in measure.levels.all()],
@@ -70,5 +71,22 @@ def test_editor_saving_in_the_admin_updates_the_index(client, contentbeheerder):
     }
     response = client.post(reverse("admin:menukaart_measure_change", args=[measure.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
+    assert found("uitstroom") == []  # a concept is never searchable
+    measure.refresh_from_db()
+    change_status(item=measure, to_status=Status.REVIEW, by=contentbeheerder)
+    change_status(item=measure, to_status=Status.PUBLISHED, by=superuser)
     assert found("uitstroom") == ["m"]
     assert found("nieuwe titel") == ["m"]
+
+
+def test_publishing_a_revision_updates_the_index(contentbeheerder, superuser):
+    from menukaart import revisions
+
+    measure = MeasureFactory(slug="p", title="Oude titel")
+    revision = revisions.save_revision(
+        measure=measure, data={"title": "Vlootschouw", "tags": ["uitstroom"]}, changed=["title"], by=contentbeheerder
+    )
+    assert found("vlootschouw") == []
+    revisions.publish_revision(revision=revision, by=superuser)
+    assert found("vlootschouw") == ["p"]
+    assert found("uitstroom") == ["p"]

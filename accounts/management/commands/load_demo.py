@@ -22,6 +22,7 @@ class Command(BaseCommand):
         # Other apps contribute their demo content through their own load_* commands.
         commands = (
             "load_menukaart",
+            "load_editorial_demo",
             "load_helpdesk_demo",
             "load_examples_demo",
             "load_communities_demo",

@@ -21,6 +21,25 @@ from impact.periods import AMSTERDAM, half_year_of, last_complete_half_year
 from menukaart.models import Measure, Theme, UsageEvent
 
 PREFIX = "DEMO-"
+# What employers typically ask, so queues and partner lists in the demo read like the real thing.
+SUBJECTS = (
+    "Anoniem solliciteren invoeren",
+    "Objectief selecteren in sollicitatiegesprekken",
+    "Taaleisen in vacatures",
+    "Statushouders aannemen",
+    "Gebedsruimte op het werk",
+    "Discriminerende opmerking van een klant",
+    "Charter Diversiteit ondertekenen",
+    "Diversiteitsbeleid opzetten",
+    "Een medewerkersnetwerk starten",
+    "Inclusieve vacatureteksten",
+    "Melding van ongewenst gedrag",
+    "Discriminerend verzoek aan een uitzendbureau",
+    "Cijfers over diversiteit bijhouden",
+    "Leidinggevenden trainen in inclusie",
+    "Religieuze feestdagen en roosters",
+    "Stage voor jongeren met een migratieachtergrond",
+)
 
 
 class Command(BaseCommand):
@@ -65,7 +84,7 @@ class Command(BaseCommand):
             tickets.append(
                 Ticket(
                     reference=f"{PREFIX}{number:05d}",
-                    subject="Demo-vraag",
+                    subject=rng.choice(SUBJECTS),
                     question="Een vraag van een werkgever (demo, zonder persoonsgegevens).",
                     employer_name=f"Demowerkgever {rng.randint(1, 450)}",
                     contact_name="Demo",

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('menukaart', '0005_plan_share_token_hash'),
+        ('menukaart', '0006_revisions_and_link_checks'),
     ]
 
     operations = [
