@@ -14,7 +14,6 @@ from reach.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Werkagenda VIA portaal: beheer")
 admin.site.site_title = _("VIA-beheer")
-admin.site.index_template = "admin/via_index.html"  # adds the search links (zoekvragen zonder resultaat, synoniemen)
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
