@@ -66,7 +66,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production ALLOWED_HO
 # [tool.mypy] in pyproject.toml), models without migrations, and pyproject.toml against the lock files.
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts core helpdesk menukaart communities impact reach portal
+	$(VENV)/bin/bandit -q -c pyproject.toml -r accounts core helpdesk menukaart communities impact reach portal sitesearch
 	$(VENV)/bin/mypy
 	env -u DJANGO_ALLOW_ASYNC_UNSAFE $(DEPLOY_CHECK_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \

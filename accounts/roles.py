@@ -92,6 +92,10 @@ ROLES: dict[str, Role] = {
                 HelpdeskPerm.ADD_STANDARD_ANSWER,
                 HelpdeskPerm.CHANGE_STANDARD_ANSWER,
                 "menukaart.view_content_gaps",
+                "sitesearch.view_synonym",
+                "sitesearch.add_synonym",
+                "sitesearch.change_synonym",
+                "sitesearch.delete_synonym",
                 # Draft revisions of published measures: reviewed and published by another editor.
                 "menukaart.view_measurerevision",
                 "menukaart.change_measurerevision",

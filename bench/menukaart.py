@@ -4,11 +4,14 @@ measures and reports.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/via_portal .venv/bin/python bench/menukaart.py
 
 Creates a separate, throw-away database next to DATABASE_URL (named bench_menukaart_<name>), fills
-it with 5,000 published measures and 100,000 usage events, requests the catalogue (plain, filtered,
-search) and detail pages, and the API's measure list (/api/v1/maatregelen/: pages of 50 and of 200,
-filtered, an item, and a conditional request answered 304), and reports p50/p95 latency and the
-number of SQL queries per page. The API's rate limit is lifted for the run. The database is
-removed afterwards. Options: --measures, --events, --runs, --no-pages (the API only).
+it with 5,000 published measures, 20,000 other items (materials, initiatives, practice examples) and
+100,000 usage events, indexes them for search as sitesearch.indexing does (set-based), requests the
+catalogue (plain, filtered, search), the portal-wide search, the materials search and detail pages,
+and the API's measure list (/api/v1/maatregelen/: pages of 50 and of 200, filtered, an item, and a
+conditional request answered 304), and reports p50/p95 latency, the ratio of each p95 to the measure
+page's p95 in the same run, and the number of SQL queries per page. The API's rate limit is lifted
+for the run. The database is removed afterwards. Options: --measures, --others, --events, --runs,
+--no-pages (the API only).
 """
 
 import argparse
@@ -28,7 +31,10 @@ import django  # noqa: E402
 
 django.setup()
 
+from collections import Counter  # noqa: E402
+
 import yaml  # noqa: E402
+from django.contrib.postgres.aggregates import ArrayAgg  # noqa: E402
 from django.contrib.postgres.search import SearchVector  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count, OuterRef, Subquery  # noqa: E402
@@ -40,6 +46,8 @@ from django.utils import timezone  # noqa: E402
 from menukaart.models import (  # noqa: E402
     Band,
     Evidence,
+    Example,
+    Initiative,
     Level,
     Material,
     Measure,
@@ -51,6 +59,8 @@ from menukaart.models import (  # noqa: E402
     UsageEvent,
 )
 from reach.api import ClientRateThrottle  # noqa: E402
+from sitesearch.analysis import analyse, padded, words  # noqa: E402
+from sitesearch.models import Kind, SearchDocument, SearchTerm  # noqa: E402
 
 WORDS = (
     "werving selectie behoud doorstroom leidinggevende team inclusie diversiteit cultuur mentor buddy "
@@ -64,7 +74,7 @@ def sentence(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def build(measure_total: int, event_total: int, rng: random.Random) -> list[str]:
+def build(measure_total: int, other_total: int, event_total: int, rng: random.Random) -> list[str]:
     taxonomy = yaml.safe_load((ROOT / "fixtures" / "menukaart" / "taxonomy.yaml").read_text(encoding="utf-8"))
     levels = Level.objects.bulk_create(Level(**term) for term in taxonomy["levels"])
     themes = Theme.objects.bulk_create(Theme(**term) for term in taxonomy["themes"])
@@ -127,12 +137,8 @@ def build(measure_total: int, event_total: int, rng: random.Random) -> list[str]
         batch_size=5000,
         ignore_conflicts=True,
     )
-    # The same weights as menukaart.search.refresh_search_vectors, set-based for speed.
-    Measure.objects.update(
-        search_vector=SearchVector("title", weight="A", config="dutch")
-        + SearchVector("summary", weight="B", config="dutch")
-        + SearchVector("why_it_works", weight="C", config="dutch")
-    )
+    others = build_others(other_total, rng, now)
+    index(measures, materials, others, themes, rng)
     hour = now.replace(minute=0, second=0, microsecond=0)
     kinds = UsageEvent.Kind
     events = []
@@ -158,6 +164,76 @@ def build(measure_total: int, event_total: int, rng: random.Random) -> list[str]
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return [m.slug for m in measures]
+
+
+def build_others(total: int, rng: random.Random, now) -> dict[str, list]:
+    """Materials, initiatives and examples beyond the 200 linked materials: half, a quarter, a quarter."""
+    material_total, rest = total // 2, total - total // 2
+    common = {"status": Status.PUBLISHED, "published_at": now}
+    materials = Material.objects.bulk_create(
+        (
+            Material(slug=f"extra-materiaal-{n}", title=sentence(rng, 4), summary=sentence(rng, 25),
+                     kind=rng.choice(Material.Kind.values), url=f"https://www.example.nl/m{n}", **common)
+            for n in range(material_total)
+        ),
+        batch_size=2000,
+    )  # fmt: skip
+    initiatives = Initiative.objects.bulk_create(
+        (Initiative(slug=f"initiatief-{n}", name=sentence(rng, 3), summary=sentence(rng, 25), **common)
+         for n in range(rest // 2)),
+        batch_size=2000,
+    )  # fmt: skip
+    examples = Example.objects.bulk_create(
+        (
+            Example(slug=f"voorbeeld-{n}", title=sentence(rng, 5), organisation="Bench BV",
+                    what_they_did=" ".join(sentence(rng, 20) for _ in range(3)), **common)
+            for n in range(rest - rest // 2)
+        ),
+        batch_size=2000,
+    )  # fmt: skip
+    return {Kind.MATERIAL: materials, Kind.INITIATIVE: initiatives, Kind.EXAMPLE: examples}
+
+
+def index(measures, linked_materials, others, themes, rng: random.Random) -> None:
+    """What sitesearch.indexing does per item, set-based: documents, their themes, vectors, vocabulary."""
+    rows = [(Kind.MEASURE, m, m.title, m.summary, "\n".join([m.why_it_works, *m.steps, *m.tips, *m.pitfalls]))
+            for m in measures]  # fmt: skip
+    rows += [(Kind.MATERIAL, m, m.title, m.summary, m.get_kind_display()) for m in linked_materials]
+    rows += [(Kind.MATERIAL, m, m.title, m.summary, m.get_kind_display()) for m in others[Kind.MATERIAL]]
+    rows += [(Kind.INITIATIVE, i, i.name, i.summary, "") for i in others[Kind.INITIATIVE]]
+    rows += [(Kind.EXAMPLE, e, e.title, e.what_they_did[:300], e.what_they_did) for e in others[Kind.EXAMPLE]]
+    counts: Counter[str] = Counter()
+    documents = []
+    for kind, obj, title, summary, body in rows:
+        doc = SearchDocument(
+            kind=kind, object_id=obj.pk, measure_id=obj.pk if kind == Kind.MEASURE else None, title=title,
+            summary=summary, url=f"/{kind}/{obj.pk}/", published_at=obj.published_at,
+            title_terms=padded(analyse(title)), summary_terms=padded(analyse(summary)),
+            body_terms=padded(analyse(body)),
+        )  # fmt: skip
+        counts.update(set(f"{doc.title_terms} {doc.summary_terms} {doc.body_terms}".split()))
+        documents.append(doc)
+    documents = SearchDocument.objects.bulk_create(documents, batch_size=2000)
+    measure_themes = {
+        row["measure_id"]: row["theme_ids"]
+        for row in Measure.themes.through.objects.values("measure_id").annotate(theme_ids=ArrayAgg("theme_id"))
+    }
+    through = SearchDocument.themes.through
+    links = []
+    for doc in documents:
+        theme_ids = measure_themes.get(doc.object_id, []) if doc.kind == Kind.MEASURE else rng.sample(themes, 1)
+        links += [through(searchdocument_id=doc.pk, theme_id=getattr(t, "pk", t)) for t in theme_ids]
+    through.objects.bulk_create(links, batch_size=5000)
+    SearchDocument.objects.update(
+        vector=SearchVector("title_terms", weight="A", config="simple")
+        + SearchVector("summary_terms", weight="B", config="simple")
+        + SearchVector("body_terms", weight="C", config="simple")
+    )
+    surface = {analyse(word)[0]: word for word in words(" ".join(WORDS)) if analyse(word)}
+    SearchTerm.objects.bulk_create(
+        (SearchTerm(term=term, word=surface.get(term, term)[:100], document_count=n) for term, n in counts.items()),
+        batch_size=5000,
+    )
 
 
 def measure_page(
@@ -186,6 +262,7 @@ def measure_page(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measures", type=int, default=5000)
+    parser.add_argument("--others", type=int, default=20_000, help="materials, initiatives and examples")
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=40, help="requests per scenario")
     parser.add_argument("--show-slowest", action="store_true", help="print the slowest SQL query per page")
@@ -202,8 +279,11 @@ def main() -> None:
     try:
         rng = random.Random(42)
         started = time.perf_counter()
-        slugs = build(args.measures, args.events, rng)
-        print(f"Built {args.measures:,} measures and {args.events:,} events in {time.perf_counter() - started:.1f} s")
+        slugs = build(args.measures, args.others, args.events, rng)
+        print(
+            f"Built {args.measures:,} measures, {args.others:,} other items and {args.events:,} events "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
         client = Client()
         base = "/menukaart/"
         level_slugs = list(Level.objects.values_list("slug", flat=True))
@@ -224,6 +304,16 @@ def main() -> None:
                 f"{base}?q={rng.choice(WORDS)}&niveau={rng.choice(level_slugs)}&bewijs={rng.randint(0, 4)}"
                 for _ in range(args.runs)
             ],
+            "portal search": [f"/zoeken/?q={'+'.join(rng.sample(WORDS, rng.randint(1, 3)))}" for _ in range(args.runs)],
+            "portal search + facets": [
+                f"/zoeken/?q={rng.choice(WORDS)}&soort={rng.choice(Kind.values[:4])}&thema={rng.choice(theme_slugs)}"
+                for _ in range(args.runs)
+            ],
+            "portal search, question": [
+                "/zoeken/?q=" + "+".join(["Hoe", "pakken", "we", *rng.sample(WORDS, 4), "aan%3F"])
+                for _ in range(args.runs)
+            ],
+            "materials search": [f"{base}materialen/?q={rng.choice(WORDS)}" for _ in range(args.runs)],
             "detail": [f"{base}maatregel/{rng.choice(slugs)}/" for _ in range(args.runs)],
         }
         if args.no_pages:
@@ -246,11 +336,16 @@ def main() -> None:
             "API item": [f"{api}{rng.choice(slugs)}/" for _ in range(args.runs)],
         }
         conditional = {"API list, If-None-Match (304)": [f"{api}?pagina={n % api_pages + 1}" for n in range(args.runs)]}
-        print(f"\n{'page':<30}{'p50 ms':>10}{'p95 ms':>10}{'queries':>10}")
-        for name, urls in {**scenarios, **conditional}.items():
-            p50, p95, fewest, most = measure_page(client, urls, args.show_slowest, conditional=name in conditional)
+        results = {
+            name: measure_page(client, urls, args.show_slowest, conditional=name in conditional)
+            for name, urls in {**scenarios, **conditional}.items()
+        }
+        detail_p95 = results["detail"][1] if "detail" in results else None
+        print(f"\n{'page':<30}{'p50 ms':>10}{'p95 ms':>10}{'p95/detail':>12}{'queries':>10}")
+        for name, (p50, p95, fewest, most) in results.items():
             count = str(most) if fewest == most else f"{fewest}-{most}"
-            print(f"{name:<30}{p50:>10.1f}{p95:>10.1f}{count:>10}")
+            ratio = f"{p95 / detail_p95:.1f}" if detail_p95 else "-"
+            print(f"{name:<30}{p50:>10.1f}{p95:>10.1f}{ratio:>12}{count:>10}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -123,7 +123,7 @@ class MeasureAdmin(WorkflowAdmin):
         from django.db.models import Exists, OuterRef
 
         waiting = MeasureRevision.objects.waiting().filter(measure=OuterRef("pk"))
-        return super().get_queryset(request).defer("search_vector").annotate(has_revision=Exists(waiting))
+        return super().get_queryset(request).annotate(has_revision=Exists(waiting))
 
     @admin.display(description=_("revisie wacht op review"), boolean=True, ordering="has_revision")
     def open_revision(self, obj) -> bool:
@@ -205,9 +205,6 @@ class MeasureRevisionAdmin(admin.ModelAdmin):
     list_filter = ("state",)
     list_select_related = ("measure", "created_by", "reviewed_by")
     search_fields = ("measure__title",)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).defer("measure__search_vector")
 
     def has_add_permission(self, request):
         return False

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector, SizeBand
 from menukaart.models import Band, Evidence, Example, Level, Material, Measure, OrganisationSize, Phase, Theme
 from menukaart.search import MAX_QUERY_LENGTH
+from sitesearch.query import match, parse
 
 SIZE_CHOICES = [
     (OrganisationSize.SME.value, _("Mkb")),
@@ -44,8 +45,8 @@ class MeasureOrderingFilter(django_filters.OrderingFilter):
     def filter(self, qs, value):
         param = value[0] if value else self.RELEVANCE
         if param == self.RELEVANCE:
-            if "rank" in qs.query.annotations:
-                return qs.order_by("-all_words", "-rank", "title")
+            if "score" in qs.query.annotations:
+                return qs  # already in the search's order (sitesearch.query.apply)
             return qs.order_by("title")
         return qs.order_by(self.param_map[param], "title")
 
@@ -122,8 +123,31 @@ class MeasureFilter(django_filters.FilterSet):
         return qs.filter(pk__in=through.objects.filter(material__in=material_ids).values("measure_id"))
 
     def filter_search(self, qs, name, value):
-        text = value.strip()
-        return qs.matching(text) if text else qs
+        parsed = self.parsed_search
+        if parsed is None:
+            return qs
+        if getattr(self, "_unranked", False):  # counting: the filter only, no score per match
+            return match(qs, parsed, prefix="search_document__")
+        return qs.matching_parsed(parsed)
+
+    def unranked(self, exclude: str | None = None):
+        """The filtered measures without search scores or order: for counts and facets."""
+        self._unranked = True
+        try:
+            return self.filter_queryset(self.queryset, exclude=exclude).order_by()
+        finally:
+            self._unranked = False
+
+    def count(self) -> int:
+        return self.unranked().count()
+
+    @property
+    def parsed_search(self):
+        """The parsed search text, parsed once per request (facets filter again without re-parsing)."""
+        if not hasattr(self, "_parsed_search"):
+            text = (self.form.cleaned_data.get("q") or "").strip()
+            self._parsed_search = parse(text) if text else None
+        return self._parsed_search
 
     # --- results and facets ----------------------------------------------------------------------
 
@@ -146,7 +170,7 @@ class MeasureFilter(django_filters.FilterSet):
         """Every facet with its values and counts. Call after .qs; one query per facet."""
         facets = []
         for name in self.FACETS:
-            base = Measure.objects.filter(pk__in=self.filter_queryset(self.queryset, exclude=name).values("pk"))
+            base = Measure.objects.filter(pk__in=self.unranked(exclude=name).values("pk"))
             selected = {str(getattr(v, "slug", v)) for v in (self.form.cleaned_data.get(name) or [])}
             values = [
                 FacetValue(value=value, label=label, count=count, selected=value in selected)
@@ -209,6 +233,44 @@ class Facet:
     @property
     def has_selection(self) -> bool:
         return any(value.selected for value in self.values)
+
+
+class MaterialFilter(django_filters.FilterSet):
+    """The materials page's own search and filters: ?q=...&soort=e-learning&kosten=gratis."""
+
+    q = django_filters.CharFilter(
+        label=_("Zoek in materialen"),
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": _("Je zoekvraag is te lang: gebruik maximaal %(limit_value)d tekens.")},
+    )
+    soort = django_filters.MultipleChoiceFilter(
+        label=_("Soort materiaal"), field_name="kind", choices=Material.Kind.choices
+    )
+    kosten = django_filters.MultipleChoiceFilter(label=_("Kosten"), field_name="cost", choices=Material.Cost.choices)
+
+    class Meta:
+        model = Material
+        fields: list[str] = []
+
+    MAX_SEARCH_RESULTS = 60
+
+    def filter_search(self, qs, name, value):
+        """Materials matching the search (the portal's index), best first; the 60 best (two queries)."""
+        from sitesearch.models import Kind, SearchDocument
+        from sitesearch.query import apply
+
+        text = value.strip()
+        if not text:
+            return qs
+        documents = apply(SearchDocument.objects.filter(kind=Kind.MATERIAL), parse(text))
+        ranked = list(documents.values_list("object_id", flat=True)[: self.MAX_SEARCH_RESULTS])
+        order = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)), default=Value(len(ranked)))
+        return qs.filter(pk__in=ranked).order_by(order, "title")
+
+    @property
+    def search_text(self) -> str:
+        return (self.form.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
 
 
 class ExampleFilter(django_filters.FilterSet):

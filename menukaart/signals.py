@@ -1,4 +1,4 @@
-"""Keep the search vector current; on log-in move a visitor's plan and self-scan into their account."""
+"""Keep the search index current; on log-in move a visitor's plan and self-scan into their account."""
 
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import m2m_changed, post_save
@@ -7,8 +7,13 @@ from taggit.models import TaggedItem
 
 from accounts.profile import collect_personal_data
 from menukaart.models import Measure
-from menukaart.search import refresh_search_vectors
 from menukaart.services import claim_session_scan, merge_session_plan
+from sitesearch.indexing import reindex
+from sitesearch.models import Kind
+
+
+def refresh_search_vectors(measure_ids) -> None:
+    reindex(Kind.MEASURE, measure_ids)
 
 
 @receiver(post_save, sender=Measure, dispatch_uid="menukaart_measure_saved")
@@ -32,7 +37,7 @@ def _measure_terms_changed(sender, instance, action, reverse, pk_set, **kwargs):
         refresh_search_vectors(pk_set)
 
 
-for _through in (Measure.levels.through, Measure.themes.through):
+for _through in (Measure.levels.through, Measure.themes.through, Measure.phases.through):
     m2m_changed.connect(_measure_terms_changed, sender=_through, dispatch_uid=f"menukaart_terms_{_through.__name__}")
 
 

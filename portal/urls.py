@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("menukaart/", include("menukaart.urls")),
     path("helpdesk/", include("helpdesk.urls")),
     path("doe-netwerken/", include("communities.urls")),
+    path("zoeken/", include("sitesearch.urls")),
     path("op-je-eigen-site/", reach_embeds.embed_guide, name="embed_guide"),
     path("voor/", include("reach.landing_urls")),
     path("nieuwsbrief/", include("reach.newsletter_urls")),

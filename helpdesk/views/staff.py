@@ -138,7 +138,7 @@ def _standard_answers(ticket, query: str, *, advisor) -> list[StandardAnswer]:
 def _measure_picker(ticket, *, chosen_ids: list[int], query: str) -> dict:
     """The measure picker: chosen measures (as the employer will see them), the suggestions for this
     question's text, then the search results; each measure once, in that order."""
-    chosen = list(Measure.objects.published().filter(pk__in=chosen_ids).defer("search_vector").order_by("title"))
+    chosen = list(Measure.objects.published().filter(pk__in=chosen_ids).order_by("title"))
     suggested = suggest_measures(f"{ticket.subject} {ticket.question}", limit=5)
     results = suggest_measures(query, limit=MEASURE_RESULTS_LIMIT) if query else []
     seen = {measure.pk for measure in chosen}

@@ -3,9 +3,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import connection, models
-from django.db.models import F, Prefetch, Q
+from django.db import models
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
     from accounts.models import AnyUser, User
+    from sitesearch.query import ParsedQuery
 
 
 class Status(models.TextChoices):
@@ -97,12 +97,14 @@ class ListsMeasures(_QuerySetMixin):
     """QuerySet methods for rows that list measures (levels, themes, phases, materials,
     initiatives, examples: each has a `measures` relation)."""
 
-    def with_published_measures(self) -> Self:
+    def with_published_measures(self, *, only: tuple[str, ...] = ()) -> Self:
         """Each row's published measures, in title order, prefetched in one query for all rows
-        (`row.measures.all()`): a public page never lists an unpublished measure."""
-        return self.prefetch_related(
-            Prefetch("measures", queryset=Measure.objects.published().defer("search_vector").order_by("title"))
-        )
+        (`row.measures.all()`): a public page never lists an unpublished measure. `only`: just these
+        fields of each measure (when the page only links to them)."""
+        measures = Measure.objects.published().order_by("title")
+        if only:
+            measures = measures.only(*only)
+        return self.prefetch_related(Prefetch("measures", queryset=measures))
 
 
 class TaxonomyTermQuerySet(ListsMeasures, models.QuerySet):
@@ -285,51 +287,32 @@ class MeasureQuerySet(PublishableQuerySet["Measure"]):
     def for_detail(self) -> Self:
         """Everything the detail page shows; related content only when published."""
         # The stubs cannot type one call with Prefetch querysets of different models.
-        return self.defer("search_vector").prefetch_related(  # type: ignore[type-var]
+        return self.prefetch_related(  # type: ignore[type-var]
             "levels",
             "themes",
             "phases",
             "tags",
             "sources",
-            Prefetch("related", queryset=Measure.objects.published().defer("search_vector").order_by("title")),
+            Prefetch("related", queryset=Measure.objects.published().order_by("title")),
             Prefetch("materials", queryset=Material.objects.published()),
             Prefetch("initiatives", queryset=Initiative.objects.published()),
             Prefetch("examples", queryset=Example.objects.published()),
         )
 
     def matching(self, text: str) -> Self:
-        """Measures matching a free-text query, best first by the annotations `all_words` and `rank`.
+        """Measures matching a free-text query, best first (annotations `score` and `coverage`).
 
-        PostgreSQL: the stored, weighted `dutch` search vector (title A, summary B, the rest C), so
-        "leidinggevenden" also finds "leidinggevende". A measure matches when it has at least one of
-        the words; measures that have all of them (websearch syntax: "quotes" and -word work there)
-        come first, then by rank. SQLite (development only): every word must occur in the title,
-        summary or explanation.
+        Uses the portal's search index (sitesearch: Dutch analysis, compounds, synonyms, weights),
+        on PostgreSQL and SQLite alike. See docs/search.md.
         """
-        words = text.split()
-        if connection.vendor != "postgresql":
-            condition = Q()
-            for word in words:
-                condition &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(why_it_works__icontains=word)
-            return self.filter(condition).annotate(
-                all_words=models.Value(1, output_field=models.IntegerField()),
-                rank=models.Value(0.0, output_field=models.FloatField()),
-            )
-        any_word = None
-        for word in words:
-            term = SearchQuery(word, config="dutch", search_type="plain")
-            any_word = term if any_word is None else any_word | term
-        if any_word is None:
-            return self.none()
-        all_words = SearchQuery(text, config="dutch", search_type="websearch")
-        return self.filter(search_vector=any_word).annotate(
-            all_words=models.Case(
-                models.When(search_vector=all_words, then=models.Value(1)),
-                default=models.Value(0),
-                output_field=models.IntegerField(),
-            ),
-            rank=SearchRank(F("search_vector"), any_word),
-        )
+        from sitesearch.query import parse
+
+        return self.matching_parsed(parse(text))
+
+    def matching_parsed(self, parsed: ParsedQuery) -> Self:
+        from sitesearch.query import apply
+
+        return apply(self, parsed, prefix="search_document__")
 
 
 class MeasureHistoricalRecords(HistoricalRecords):
@@ -400,13 +383,12 @@ class Measure(Publishable):
     tags = TaggableManager(verbose_name=_("trefwoorden"), blank=True)
     # Denormalised counter for "most viewed"; the events themselves are in UsageEvent.
     view_count = models.PositiveIntegerField(_("aantal keer bekeken"), default=0, editable=False)
-    # Kept current by menukaart.search.refresh_search_vectors (signals); PostgreSQL only.
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = MeasureQuerySet.as_manager()
-    history = MeasureHistoricalRecords(
-        m2m_fields=[levels, themes, phases], excluded_fields=["view_count", "search_vector"]
-    )
+    history = MeasureHistoricalRecords(m2m_fields=[levels, themes, phases], excluded_fields=["view_count"])
+
+    # Set by menukaart.search.suggest_measures (not a field): the summary with the matched words marked.
+    highlighted_summary: str
 
     class Meta:
         ordering = ["title"]

@@ -20,7 +20,7 @@ class MeasureRevisionQuerySet(models.QuerySet["MeasureRevision"]):
         return self.filter(state=RevisionState.REVIEW)
 
     def for_list(self) -> Self:
-        return self.select_related("measure", "created_by", "updated_by", "reviewed_by").defer("measure__search_vector")
+        return self.select_related("measure", "created_by", "updated_by", "reviewed_by")
 
 
 class MeasureRevision(models.Model):

@@ -49,7 +49,7 @@ class Plan(models.Model):
 
 class PlanItemQuerySet(models.QuerySet["PlanItem"]):
     def for_plan_page(self) -> Self:
-        return self.select_related("measure").defer("measure__search_vector").order_by("position", "added_at")
+        return self.select_related("measure").order_by("position", "added_at")
 
     def for_export(self) -> Self:
         """What the print view and the PDF show per measure: its sources and published materials too."""

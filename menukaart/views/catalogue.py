@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from menukaart.filters import ExampleFilter, MeasureFilter
+from menukaart.filters import ExampleFilter, MaterialFilter, MeasureFilter
 from menukaart.models import (
     EVIDENCE_DEFINITIONS,
     Evidence,
@@ -51,7 +51,8 @@ def measure_list(request):
         # Unknown filter values or an overlong query: say what is wrong, show no results, 400.
         return render(request, "menukaart/measure_list.html", {"filter": filterset, "invalid": True}, status=400)
 
-    page = page_or_404(request, filterset.qs, PAGE_SIZE)
+    # The count without computing every match's search score.
+    page = page_or_404(request, filterset.qs, PAGE_SIZE, count=filterset.count())
 
     filterset.facet_list = filterset.facets()
     search_text = filterset.search_text
@@ -149,10 +150,22 @@ def evidence_scale(request):
 
 @require_GET
 def material_list(request):
+    """All published materials by kind; with ?q= a search (best first), with ?soort= and ?kosten= filters."""
+    # A material can belong to many measures: only what the card's links need.
     materials = (
-        Material.objects.published().order_by("kind", "title").prefetch_related("sources").with_published_measures()
+        Material.objects.published()
+        .order_by("kind", "title")
+        .prefetch_related("sources")
+        .with_published_measures(only=("pk", "slug", "title"))
     )
-    return render(request, "menukaart/material_list.html", {"materials": materials})
+    filterset = MaterialFilter(request.GET, queryset=materials)
+    if not filterset.is_valid():
+        return render(request, "menukaart/material_list.html", {"filter": filterset, "invalid": True}, status=400)
+    return render(
+        request,
+        "menukaart/material_list.html",
+        {"filter": filterset, "materials": filterset.qs, "search_text": filterset.search_text},
+    )
 
 
 @require_GET

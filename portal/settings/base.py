@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "menukaart",
     "helpdesk",
     "communities",
+    "sitesearch",
     "reach",
     "impact",
 ]

@@ -15,7 +15,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from menukaart.models import Measure, Plan, UsageEvent
-from menukaart.search import _body_text
+from sitesearch.indexing import SOURCES
+from sitesearch.models import Kind
 from tests.browser.helpers import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -90,7 +91,7 @@ def test_employer_filters_searches_plans_exports_and_shares(page, new_page, cont
     titles = result_titles(page)
     assert titles[0] == "Selecteer leidinggevenden die inclusief willen leiden"
     found = {
-        m.title: (m.title + "\n" + m.summary + "\n" + _body_text(m)).lower()
+        m.title: (m.title + "\n" + m.summary + "\n" + SOURCES[Kind.MEASURE].body(m)).lower()
         for m in Measure.objects.filter(title__in=titles)
     }
     assert any("leidinggevende" in text and "leidinggevenden" not in text for text in found.values()), found

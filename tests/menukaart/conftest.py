@@ -3,6 +3,7 @@ from django.core.management import call_command
 from taggit.models import Tag
 
 from menukaart import models
+from sitesearch.models import SearchDocument, SearchTerm, Synonym
 
 
 @pytest.fixture
@@ -28,6 +29,9 @@ def _delete_content() -> None:
         model.objects.all().delete()
     for model in (models.Measure, models.Material, models.Initiative, models.Example):
         model.history.all().delete()
+    # The search index, its vocabulary and the synonyms load_menukaart seeded.
+    for model in (SearchDocument, SearchTerm, Synonym):
+        model.objects.all().delete()
 
 
 @pytest.fixture(scope="module")

@@ -52,7 +52,7 @@ def test_changes_from_the_measure_side_are_recorded_as_before():
     assert recorded_themes(measure) == {"behoud", "doorstroom"}
 
 
-def test_search_vector_follows_a_clear_from_the_theme_side():
+def test_search_index_follows_a_clear_from_the_theme_side():
     theme = ThemeFactory(slug="taal", name="Taalbeleid")
     MeasureFactory(slug="m", themes=[theme])
     assert list(Measure.objects.matching("taalbeleid").values_list("slug", flat=True)) == ["m"]

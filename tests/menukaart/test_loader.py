@@ -167,7 +167,7 @@ def test_real_content_loads_completely_and_is_idempotent(catalogue):
     assert measures.count() + Example.objects.published().count() > 40
     assert not measures.filter(sources=None).exists()
     assert not Example.objects.filter(sources=None).exists()
-    assert not measures.filter(search_vector=None).exists()
+    assert not measures.filter(search_document=None).exists()
     count = Measure.history.count()
     call_command("load_menukaart", verbosity=0)
     assert Measure.history.count() == count

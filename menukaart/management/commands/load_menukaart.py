@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from menukaart.models import Example, Initiative, Level, Material, Measure, Phase, Source, Status, Theme
-from menukaart.search import refresh_search_vectors, refresh_search_vectors_once
+from sitesearch.indexing import batched, reindex
+from sitesearch.models import Kind, Synonym
 
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "menukaart"
 
@@ -36,6 +37,7 @@ MATERIAL_VALUES = ("title", "summary", "kind", "provider", "url", "cost", "audie
 INITIATIVE_VALUES = ("name", "summary", "organiser", "url")
 # Optional text fields of a measure: empty when left out or null in the YAML.
 MEASURE_OPTIONAL_TEXTS = ("evidence_note", "backfire_warning", "lead_time", "works_council_note", "privacy_note")
+SYNONYM_FIELDS = {"term", "related", "note"}
 
 
 class Loader:
@@ -136,7 +138,8 @@ class Loader:
         initiatives = self.load_simple("initiatives.yaml", Initiative, INITIATIVE_FIELDS, INITIATIVE_VALUES, sources)
         measures = self.load_measures(terms, sources, materials, initiatives)
         self.load_examples(terms, sources, measures)
-        refresh_search_vectors(obj.pk for obj in measures.values())
+        reindex(Kind.MEASURE, [obj.pk for obj in measures.values()])
+        self.load_synonyms()
 
     def load_taxonomy(self) -> dict[str, dict[str, Level | Theme | Phase]]:
         """Levels, themes and phases, from the three sections of taxonomy.yaml."""
@@ -227,6 +230,28 @@ class Loader:
             self.link(example, where, record, "sources", sources)
             self.require(where, record, ("sources",))
 
+    def load_synonyms(self) -> None:
+        """Seed the search synonyms (synonyms.yaml, optional): only terms not there yet, so editors' changes stay."""
+        data = self.read("synonyms.yaml", required=False)
+        if data is None:
+            return
+        existing = set(Synonym.objects.values_list("term", flat=True))
+        tally = self.counts.setdefault(str(Synonym._meta.verbose_name_plural), [0, 0, 0])
+        for record in self.records("synonyms.yaml", data, SYNONYM_FIELDS, key="term"):
+            related = record.get("related")
+            if isinstance(related, list):
+                related = ", ".join(str(item) for item in related)
+            if not related or not isinstance(related, str):
+                self.errors.append(f"synonyms.yaml '{record['term']}': related mag niet leeg zijn")
+                continue
+            term = " ".join(str(record["term"]).lower().split())
+            if term in existing:
+                tally[2] += 1
+                continue
+            Synonym.objects.create(term=term, related=related, note=record.get("note") or "")
+            existing.add(term)
+            tally[0] += 1
+
 
 class Command(BaseCommand):
     help = "Load (or update) the menukaart content from fixtures/menukaart/*.yaml. Idempotent; all or nothing."
@@ -237,7 +262,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         loader = Loader(options["path"])
         started = timezone.now()
-        with transaction.atomic(), refresh_search_vectors_once():
+        with transaction.atomic(), batched():
             loader.load()
             if loader.errors:
                 raise CommandError(

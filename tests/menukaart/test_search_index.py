@@ -1,10 +1,11 @@
-"""The stored search vector stays current, whichever way a measure or its relations change."""
+"""The search index (sitesearch) stays current, whichever way a measure or its relations change."""
 
 import pytest
 from django.db import connection
 from django.urls import reverse
 
 from menukaart.models import Measure, Status
+from menukaart.services import change_status
 from tests.menukaart.factories import MeasureFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +17,9 @@ def found(text: str) -> list[str]:
 
 def test_gin_index_exists():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'menukaart_measure_search_gin'")
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'sitesearch_doc_vector_gin'")
         (definition,) = cursor.fetchone()
-    assert "gin (search_vector)" in definition
+    assert "gin (vector)" in definition
 
 
 def test_title_change_is_searchable_at_once():
@@ -44,12 +45,13 @@ def test_steps_and_tips_are_searchable_with_lower_weight_than_the_title():
     MeasureFactory(slug="in-titel", title="Vlootschouw houden")
     MeasureFactory(slug="in-stap", title="Talentgesprekken", steps=["Plan eerst een vlootschouw."])
     assert sorted(found("vlootschouw")) == ["in-stap", "in-titel"]
-    ranked = list(Measure.objects.matching("vlootschouw").order_by("-rank").values_list("slug", flat=True))
+    ranked = list(Measure.objects.matching("vlootschouw").order_by("-score").values_list("slug", flat=True))
     assert ranked == ["in-titel", "in-stap"]
 
 
-def test_editor_saving_in_the_admin_updates_the_vector(client, contentbeheerder):
-    """A concept is saved directly (a published measure's edit waits for review: see below)."""
+def test_editor_saving_in_the_admin_updates_the_index_once_published(client, contentbeheerder, superuser):
+    """A concept is saved directly but has no place in the index until it is published (a published
+    measure's edit waits for review: see below)."""
     measure = MeasureFactory(slug="m", title="Oude titel", status=Status.CONCEPT, published_at=None)
     client.force_login(contentbeheerder)
     data = {
@@ -69,11 +71,15 @@ def test_editor_saving_in_the_admin_updates_the_vector(client, contentbeheerder)
     }
     response = client.post(reverse("admin:menukaart_measure_change", args=[measure.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
+    assert found("uitstroom") == []  # a concept is never searchable
+    measure.refresh_from_db()
+    change_status(item=measure, to_status=Status.REVIEW, by=contentbeheerder)
+    change_status(item=measure, to_status=Status.PUBLISHED, by=superuser)
     assert found("uitstroom") == ["m"]
     assert found("nieuwe titel") == ["m"]
 
 
-def test_publishing_a_revision_updates_the_vector(contentbeheerder, superuser):
+def test_publishing_a_revision_updates_the_index(contentbeheerder, superuser):
     from menukaart import revisions
 
     measure = MeasureFactory(slug="p", title="Oude titel")

@@ -1,0 +1,55 @@
+"""Materials have their own search and filters (soort, kosten)."""
+
+import pytest
+from django.urls import reverse
+
+from menukaart.models import Material, Status
+from tests.menukaart.factories import MaterialFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("menukaart:material_list")
+
+
+def slugs(response) -> list[str]:
+    return [material.slug for material in response.context["materials"]]
+
+
+def test_search_finds_materials_best_first(client):
+    MaterialFactory(slug="in-tekst", title="Handreiking", summary="Over e-learning en werving.")
+    MaterialFactory(slug="in-titel", title="E-learning werving en selectie")
+    MaterialFactory(slug="anders", title="Spel over vooroordelen", summary="Een spel.")
+    response = client.get(URL, {"q": "e-learning werving"})
+    assert response.status_code == 200
+    assert slugs(response) == ["in-titel", "in-tekst"]
+
+
+def test_filters_by_kind_and_cost(client):
+    MaterialFactory(slug="gratis-game", kind=Material.Kind.GAME, cost=Material.Cost.FREE)
+    MaterialFactory(slug="betaalde-game", kind=Material.Kind.GAME, cost=Material.Cost.PAID)
+    MaterialFactory(slug="toolkit", kind=Material.Kind.TOOLKIT, cost=Material.Cost.FREE)
+    assert slugs(client.get(URL, {"soort": "game", "kosten": "gratis"})) == ["gratis-game"]
+
+
+def test_unpublished_materials_are_not_found(client):
+    MaterialFactory(slug="concept", title="Toolkit werving", status=Status.CONCEPT)
+    assert slugs(client.get(URL, {"q": "werving"})) == []
+
+
+def test_bad_filter_is_a_dutch_400(client):
+    response = client.get(URL, {"soort": "onzin"})
+    assert response.status_code == 400
+    assert "Deze zoekopdracht kunnen we niet uitvoeren" in response.content.decode()
+
+
+def test_query_count_does_not_grow(client, django_assert_num_queries):
+    MaterialFactory()
+    client.get(URL, {"q": "toolkit"})
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        client.get(URL, {"q": "toolkit"})
+    for _ in range(20):
+        MaterialFactory()
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(URL, {"q": "toolkit"})
