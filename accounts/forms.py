@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from accounts import throttle
+from core.forms import TOO_LONG
 
 security_log = logging.getLogger("portal.security")
 
@@ -123,9 +124,7 @@ class SignupForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if getattr(field, "max_length", None):
-                field.error_messages["max_length"] = _(
-                    "Dit is te lang: gebruik ten hoogste %(limit_value)d tekens (nu %(show_value)d)."
-                )
+                field.error_messages["max_length"] = TOO_LONG
             field.error_messages.setdefault("required", _("Vul dit veld in."))
             if field.error_messages["required"] == forms.Field.default_error_messages["required"]:
                 field.error_messages["required"] = _("Vul dit veld in.")

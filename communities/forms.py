@@ -1,28 +1,13 @@
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import EmailPreference, Lesson, Meeting, ProposalKind, ResourceVisibility
 from communities.models.discussion import MAX_POST_LENGTH
+from core.forms import LimitedTextMixin
 from helpdesk.forms import validate_attachment
 from menukaart.models import Measure
-
-
-class LimitedTextMixin:
-    """Every text field says in Dutch how long it may be, instead of Django's English default."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField) and field.max_length:
-                field.error_messages["max_length"] = _(
-                    "Dit is te lang: gebruik ten hoogste %(limit_value)d tekens (nu %(show_value)d)."
-                )
-                for validator in field.validators:
-                    if isinstance(validator, MaxLengthValidator):
-                        validator.message = field.error_messages["max_length"]
 
 
 class JoinForm(LimitedTextMixin, forms.Form):
