@@ -1,0 +1,330 @@
+"""Every page, every role, in the browser: what axe-core does not check.
+
+The portal's demo world is loaded (`load_demo`: the real menukaart content, a helpdesk, networks,
+examples, an impact report, a werkgever with scans and a plan). For each role (anonymous,
+werkgever, partner-medewerker, adviseur, contentbeheerder, community-coordinator) one browser
+context visits every page that role can reach: every URL without parameters, discovered like
+tests/security/test_hostile_input.py discovers them, plus one instance of every detail page.
+Pages that answer anything but 200 (a 403 for this role, a redirect to the log-in page already
+seen) are not pages this role can reach; no page is visited twice. Each page is checked for:
+
+(a) no horizontal scrolling at 320 px (WCAG 1.4.10; a table may scroll in `.table-scroll`),
+(b) targets of 24 by 24 px or with enough spacing, at 1280 and at 320 px (WCAG 2.5.8),
+(c) autocomplete on personal-data fields (WCAG 1.3.5),
+(d) unique ids and a label for every form control,
+(e) no English default text on the Dutch page,
+(f) focus order: the first Tab lands on the skip link; after it, Tab lands in main, not the footer.
+
+Beheer (the Django admin) is checked for the editor only, for (a), (d) and (e). All problems are
+collected and reported together, page by page.
+"""
+
+import io
+import re
+import time
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.core.management import call_command
+from django.test import Client
+from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from accounts.models import User
+from accounts.signup import verification_token
+from communities.mail import unsubscribe_token
+from communities.models import (
+    Lesson,
+    Meeting,
+    Membership,
+    MembershipStatus,
+    Network,
+    Post,
+    Proposal,
+    RoleModel,
+    RoleModelStatus,
+)
+from helpdesk.models import Channel, Ticket
+from helpdesk.services import issue_access_token
+from impact.models import Agreement, Report
+from menukaart.models import Example, Measure, Plan, Scan
+from menukaart.services import share_plan
+from tests.browser.helpers import login, narrow_problems, page_problems
+from tests.communities.factories import MembershipFactory, ReactionFactory, SubmittedExampleFactory
+from tests.security.test_hostile_input import _pages_without_parameters
+
+pytestmark = pytest.mark.browser
+
+# The demo users (accounts.services.load_demo_users), one per role.
+ROLES = {
+    "anoniem": None,
+    "werkgever": "werkgever",
+    "partner-medewerker": "partner-abu",
+    "adviseur": "adviseur",
+    "contentbeheerder": "redacteur",
+    "community-coordinator": "coordinator",
+}
+EDITOR = "contentbeheerder"
+
+# Addresses that are no pages: downloads, feeds, the API, and the helpdesk's suggestions fragment
+# (htmx puts it into the question form, which is checked).
+NOT_PAGES = re.compile(r"\.(csv|json|ics|pdf|txt|xml)$|^/(api|feeds)/|/vraag-stellen/suggesties/$")
+
+# Pages whose personal-data fields are about somebody else, so "off" keeps the user's own details
+# out of them: a partner refers an employer, an advisor edits the employer's contact details.
+THIRD_PARTY_FORMS = {
+    "helpdesk:refer",
+    "helpdesk:ticket_detail",
+    "helpdesk:referral_detail",
+    "communities:members_manage",  # a coordinator invites someone by e-mail
+}
+
+# Pages that fail a check for a reason that cannot be fixed in the portal, with that reason.
+# Keys are (URL name, check); keep this list empty where possible.
+ALLOWED: dict[tuple[str, str], str] = {}
+
+WIDTH = 1280
+BEHEER = "/beheer/"
+NOT_FOUND = "/bestaat-niet/"  # the 404 page, once per role
+
+
+def detail_pages() -> list[str]:
+    """One instance of every page with parameters, from the demo world (tokens made here)."""
+    werkgever = User.objects.get(username="werkgever")
+    coordinator = User.objects.get(username="coordinator")
+    measure = Measure.objects.published().exclude(backfire_warning="").order_by("slug").first()
+    measure = measure or Measure.objects.published().order_by("slug").first()
+    example = Example.objects.published().order_by("slug").first()
+    network = Network.objects.filter(coordinators=coordinator).order_by("slug").first()
+    meeting = Meeting.objects.filter(network=network, starts_at__gte=timezone.now()).order_by("starts_at").first()
+    held = Meeting.objects.filter(network=network, starts_at__lt=timezone.now()).order_by("-starts_at").first()
+    post = Post.objects.filter(network=network, parent__isnull=True).order_by("pk").first()
+    lesson = Lesson.objects.filter(network=network).order_by("pk").first()
+    membership = Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE).order_by("pk").first()
+    pending = MembershipFactory(network=network, status=MembershipStatus.REQUESTED, decided_at=None)
+    proposal = Proposal.objects.order_by("pk").first()
+    role_model = RoleModel.objects.filter(status=RoleModelStatus.PUBLISHED).order_by("slug").first()
+    consent_token = "toestemming-" + "x" * 40
+    RoleModel.objects.filter(pk=role_model.pk).update(token_hash=RoleModel.hash(consent_token))
+    SubmittedExampleFactory(title="Een ingestuurd voorbeeld")
+    ReactionFactory(example=example)
+
+    adviseur = User.objects.get(username="adviseur")
+    ticket = Ticket.objects.filter(assigned_to=adviseur, merged_into__isnull=True).order_by("pk").first()
+    referral = Ticket.objects.filter(
+        channel=Channel.REFERRAL, referring_organisation__slug="abu", merged_into__isnull=True
+    ).order_by("pk").first()
+    answered = Ticket.objects.filter(messages__kind="antwoord").order_by("pk").first() or ticket
+    own = Ticket.objects.filter(requester_user=werkgever).order_by("pk").first()
+    report = Report.objects.complete().first()
+    agreement = Agreement.objects.order_by("pk").first()
+    plan = Plan.objects.get(user=werkgever)
+    scan = Scan.objects.filter(user=werkgever).order_by("-created_at").first()
+    signup_user = User.objects.create_user(username="nieuw", email="nieuw@example.nl", is_active=False)
+
+    pages = [
+        reverse("menukaart:measure_detail", args=[measure.slug]),
+        reverse("menukaart:example_detail", args=[example.slug]),
+        reverse("menukaart:shared_plan", args=[share_plan(plan=plan)]),
+        reverse("menukaart:scan_result", args=[scan.pk]),
+        reverse("menukaart:scan_step", args=[scan.pk, 1]),
+        reverse("helpdesk:follow", args=[issue_access_token(ticket=answered)]),
+        reverse("helpdesk:ticket_detail", args=[ticket.reference]),
+        reverse("helpdesk:referral_detail", args=[referral.reference]),
+        reverse("impact:report_detail", args=[report.pk]),
+        reverse("communities:network_detail", args=[network.slug]),
+        reverse("communities:member_list", args=[network.slug]),
+        reverse("communities:members_manage", args=[network.slug]),
+        reverse("communities:membership_decline", args=[network.slug, pending.pk]),
+        reverse("communities:join", args=[network.slug]),
+        reverse("communities:resources", args=[network.slug]),
+        reverse("communities:discussion", args=[network.slug]),
+        reverse("communities:thread", args=[network.slug, post.pk]),
+        reverse("communities:post_edit", args=[network.slug, post.pk]),
+        reverse("communities:post_report", args=[network.slug, post.pk]),
+        reverse("communities:meeting_detail", args=[network.slug, meeting.pk]),
+        reverse("communities:meeting_create", args=[network.slug]),
+        reverse("communities:meeting_edit", args=[network.slug, meeting.pk]),
+        reverse("communities:meeting_minutes", args=[network.slug, held.pk]),
+        reverse("communities:lesson_propose", args=[network.slug, lesson.pk]),
+        reverse("communities:proposal_review", args=[proposal.pk]),
+        reverse("communities:unsubscribe", args=[unsubscribe_token(membership)]),
+        reverse("communities:example_react", args=[example.slug]),
+        reverse("communities:role_model_detail", args=[role_model.slug]),
+        reverse("communities:role_model_consent", args=[consent_token]),
+        reverse("accounts:signup_verify", args=[verification_token(signup_user)]),
+        reverse(
+            "accounts:password_reset_confirm",
+            args=[urlsafe_base64_encode(force_bytes(werkgever.pk)), default_token_generator.make_token(werkgever)],
+        ),
+    ]
+    if own:
+        pages.append(reverse("helpdesk:my_ticket", args=[own.reference]))
+    if agreement:
+        pages.append(reverse("impact:agreement_edit", args=[agreement.pk]))
+    return pages
+
+
+def url_name(path: str) -> str:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return ""
+    return match.view_name
+
+
+@pytest.fixture
+def demo_world(live_server, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    call_command("load_demo", force=True, stdout=io.StringIO())
+    return [path for path in _pages_without_parameters() if not NOT_PAGES.search(path)] + detail_pages()
+
+
+class Findings:
+    """Problems per page and check, reported together at the end."""
+
+    def __init__(self):
+        self.problems: list[str] = []
+        self.visited: dict[str, list[str]] = {}
+
+    def add(self, role: str, path: str, found: dict[str, list[str]]) -> None:
+        name = url_name(path)
+        for check, problems in found.items():
+            if problems and (name, check) not in ALLOWED:
+                self.problems.append(f"[{role}] {path} ({check}): {'; '.join(problems)[:700]}")
+
+
+def reachable(client, paths: list[str]) -> list[str]:
+    """The paths that answer this role with an HTML page of its own (asked in-process: quicker
+    than letting the browser load every 403, 405 and redirect to the log-in page)."""
+    found = []
+    for path in paths:
+        response = client.get(path)
+        if response.status_code in (301, 302):
+            # A redirect counts only when it leads to a page not on the list (a password reset
+            # link leads to its form); a log-in page or a workspace on the list is visited anyway.
+            target = urlsplit(response["Location"]).path
+            if target in paths or target.startswith(BEHEER):
+                continue
+            response = client.get(path, follow=True)
+        if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
+            found.append(path)
+    return found
+
+
+def visit_portal_pages(page, role: str, paths: list[str], findings: Findings) -> None:
+    seen: set[str] = set()
+    for path in [*paths, NOT_FOUND]:
+        response = page.goto(path)
+        landed = urlsplit(page.url).path
+        if response is None or response.status != (404 if path == NOT_FOUND else 200) or landed in seen:
+            continue
+        seen.update({path, landed})
+        findings.visited.setdefault(role, []).append(landed)
+        found = page_problems(page, allow_off=url_name(landed) in THIRD_PARTY_FORMS)
+        findings.add(role, landed, found | narrow_problems(page))
+
+
+def admin_pages(page) -> list[str]:
+    """Beheer's start page, every list and add form it links to, and the first item of each list."""
+    page.goto(reverse("admin:index"))
+    links = page.eval_on_selector_all(
+        "#content-main a[href^='/beheer/'], #content-related a[href^='/beheer/']", "els => els.map(e => e.href)"
+    )
+    paths = [reverse("admin:index")]
+    for link in links:
+        path = urlsplit(link).path
+        if path not in paths and "/logout/" not in path:
+            paths.append(path)
+    for path in list(paths):
+        if path.endswith("/") and url_name(path).endswith("_changelist"):
+            page.goto(path)
+            first = page.locator("#result_list tbody tr th a").first
+            if first.count():
+                change = urlsplit(first.get_attribute("href")).path
+                if change not in paths:
+                    paths.append(change)
+    return paths
+
+
+def visit_admin_pages(page, findings: Findings) -> None:
+    role = EDITOR + " (beheer)"
+    for path in admin_pages(page):
+        response = page.goto(path)
+        if response is None or response.status != 200 or urlsplit(page.url).path != path:
+            continue
+        findings.visited.setdefault(role, []).append(path)
+        found = page_problems(page, focus=False)
+        checked = {check: found[check] for check in ("ids and labels", "English")}
+        findings.add(role, path, checked | {"reflow": narrow_problems(page)["reflow"]})
+
+
+def test_every_page_for_every_role(new_page, demo_world):
+    findings = Findings()
+    seconds = {}
+    for role, username in ROLES.items():
+        started = time.monotonic()
+        page = new_page(viewport={"width": WIDTH, "height": 900})
+        client = Client()
+        if username:
+            user = User.objects.get(username=username)
+            login(page, user)
+            client.force_login(user)
+        visit_portal_pages(page, role, reachable(client, demo_world), findings)
+        if role == EDITOR:
+            visit_admin_pages(page, findings)
+        page.context.close()
+        seconds[role] = round(time.monotonic() - started)
+    print("\nVISITED", findings.visited)
+    print("\nPages per role:", {role: len(paths) for role, paths in findings.visited.items()}, "seconds:", seconds)
+    # The discovery must find the pages, or the test proves nothing.
+    assert len(findings.visited["anoniem"]) >= 30, findings.visited["anoniem"]
+    assert len(findings.visited["adviseur"]) >= 40, findings.visited["adviseur"]
+    assert len(findings.visited[EDITOR + " (beheer)"]) >= 20, findings.visited[EDITOR + " (beheer)"]
+    assert not findings.problems, f"{len(findings.problems)} problems:\n" + "\n".join(findings.problems)
+
+
+GOOD_PAGE = """<!doctype html><html lang="nl"><head><title>Goed</title><style>input { height: 2rem; }</style></head><body>
+<a class="skip-link" href="#inhoud">Direct naar de inhoud</a>
+<header class="site-header"><nav><a href="/a" style="display:inline-block;padding:4px 0">Menukaart</a></nav></header>
+<main id="inhoud" tabindex="-1">
+  <p>Log in om te reageren, of lees <a href="/b">de uitleg</a> in de tekst.</p>
+  <label for="naam">Naam</label><input id="naam" name="contact_name" autocomplete="name">
+  <label for="mail">E-mailadres</label><input id="mail" name="email" type="email" autocomplete="email">
+  <code>Search</code> <span lang="en">(language)</span>
+  <button style="width:30px;height:30px">a</button>
+</main>
+<footer><a href="/c" style="display:inline-block;padding:4px 0">Privacy</a></footer></body></html>"""
+BAD_PAGE = """<!doctype html><html lang="nl"><head><title>Fout</title></head><body>
+<header class="site-header"><a href="/a">Menukaart</a></header>
+<div><a href="/tussen">Tussen header en main</a></div>
+<main id="inhoud">
+  <input id="dubbel" name="contact_name"><input id="dubbel" name="email" type="email" aria-label="E-mail">
+  <button style="width:12px;height:12px;padding:0;border:0">a</button><button style="width:12px;height:12px;padding:0;border:0">b</button>
+  <p>This field is required.</p><button>Save</button><a class="button" href="/d">Log in</a>
+  <div style="width:600px">Te breed</div>
+</main>
+<footer><a href="/c">Privacy</a></footer></body></html>"""
+
+
+def test_the_checks_find_what_they_look_for(page):
+    """The checks above on two made-up pages: one that passes them all, one that fails each."""
+    page.set_viewport_size({"width": WIDTH, "height": 900})
+    page.set_content(GOOD_PAGE)
+    good = page_problems(page) | narrow_problems(page)
+    assert not any(good.values()), good
+
+    page.set_content(BAD_PAGE)
+    bad = page_problems(page) | narrow_problems(page)
+    assert "not on the skip link" in bad["focus order"][0]
+    assert "after the header, Tab lands on <a href=\"/tussen\"" in bad["focus order"][1]
+    assert bad["ids and labels"][0] == "duplicate id 'dubbel'"
+    assert "no label" in bad["ids and labels"][1]
+    assert len(bad["autocomplete"]) == 2
+    assert [found.split('"')[1] for found in bad["English"]] == ["This field is required", "Save", "Log in"]
+    for check in ("target size", "target size at 320px"):
+        assert sum(found.endswith("12x12") for found in bad[check]) == 2, bad[check]
+    assert bad["reflow"][0].startswith("6")
