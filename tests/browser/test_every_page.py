@@ -17,6 +17,10 @@ role's header is checked on its other pages). Each page is checked for:
 (e) no English default text on the Dutch page,
 (f) focus order: the first Tab lands on the skip link; after it, Tab lands in main, not the footer.
 
+Every form in main that sends something is also sent as it is (mostly empty), and the page that
+answers gets the same checks but (f): Django's English defaults ("This field is required.") and
+error states that break the layout show up only there.
+
 Beheer (the Django admin) is checked for the editor only, for (a), (d) and (e). All problems are
 collected and reported together, page by page.
 """
@@ -34,6 +38,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from accounts.models import User
 from accounts.signup import verification_token
@@ -90,6 +95,7 @@ ALLOWED: dict[tuple[str, str], str] = {}
 
 WIDTH = 1280
 BEHEER = "/beheer/"
+NAVIGATION_MS = 10_000
 NOT_FOUND = "/bestaat-niet/"  # the 404 page (the same for every role)
 
 
@@ -192,11 +198,13 @@ class Findings:
         self.problems: list[str] = []
         self.visited: dict[str, list[str]] = {}
 
-    def add(self, role: str, path: str, found: dict[str, list[str]]) -> None:
+        self.submitted: dict[str, int] = {}
+
+    def add(self, role: str, path: str, found: dict[str, list[str]], *, state: str = "") -> None:
         name = url_name(path)
         for check, problems in found.items():
             if problems and (name, check) not in ALLOWED:
-                self.problems.append(f"[{role}] {path} ({check}): {'; '.join(problems)[:700]}")
+                self.problems.append(f"[{role}] {path}{state} ({check}): {'; '.join(problems)[:700]}")
 
 
 def main_content(html: str) -> str:
@@ -244,17 +252,55 @@ def visit_portal_pages(page, role: str, paths: list[str], findings: Findings) ->
         if first and not found["focus order"]:  # once per role the skip link is also followed for real
             found["focus order"] = follow_skip_link(page)
         findings.add(role, landed, found | narrow_problems(page))
+        submit_forms(page, role, landed, findings)
 
 
-ADMIN_LINKS = "#content-main a[href^='/beheer/'], #content-related a[href^='/beheer/']"
+# The forms in main that send something (POST) and have a field a person fills in or chooses.
+FORMS_JS = """() => Array.from(document.querySelectorAll('main form')).map((form, index) => [form, index])
+  .filter(([form]) => form.method === 'post'
+    && form.querySelector('input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea'))
+  .map(([form, index]) => index)"""
+# Send form number `index` as it is, without the browser's own checks (as a browser without them
+# would), with its last submit button (the main action; the first may be a helper such as
+# "Bekijk suggesties").
+SUBMIT_JS = """(index) => {
+  const form = document.querySelectorAll('main form')[index];
+  const buttons = form.querySelectorAll('button:not([type=button]):not([type=reset]), input[type=submit]');
+  form.noValidate = true;
+  form.requestSubmit(buttons.length ? buttons[buttons.length - 1] : undefined);
+}"""
+
+
+def submit_forms(page, role: str, path: str, findings: Findings) -> None:
+    """Every form on the page sent as it is (mostly empty): the page that answers, usually with
+    error messages, gets the same checks, but for the focus order (the error summary takes the
+    focus on purpose). Django's English defaults ("This field is required.") show up only here."""
+    for number, index in enumerate(page.evaluate(FORMS_JS)):
+        if number:
+            page.goto(path)
+        try:
+            with page.expect_navigation(timeout=NAVIGATION_MS):
+                page.evaluate(SUBMIT_JS, index)
+        except PlaywrightTimeoutError:
+            findings.problems.append(f"[{role}] {path}: form {index + 1} did not send (a script stopped it?)")
+            continue
+        findings.submitted[role] = findings.submitted.get(role, 0) + 1
+        found = page_problems(page, allow_off=url_name(path) in THIRD_PARTY_FORMS, focus=False)
+        state = f" after sending form {index + 1} as it is (landed on {urlsplit(page.url).path})"
+        findings.add(role, path, found | narrow_problems(page), state=state)
+
+
+HREFS = "links => links.map(link => link.href)"
 
 
 def visit_admin_pages(page, findings: Findings) -> None:
-    """Beheer for the editor: its start page, every list and add form it links to, and the first
-    item of each list (reflow, ids and labels, English)."""
+    """Beheer for the editor: its start page, every list it links to, and of each list its first
+    item (or, for an empty list, its add form): reflow, ids and labels, English."""
     role = EDITOR + " (beheer)"
     queue = [reverse("admin:index")]
     for path in queue:
+        if path in findings.visited.get(role, []):
+            continue
         response = page.goto(path)
         if response is None or response.status != 200 or urlsplit(page.url).path != path:
             continue
@@ -264,15 +310,12 @@ def visit_admin_pages(page, findings: Findings) -> None:
         findings.add(role, path, checked | {"reflow": narrow_problems(page)["reflow"]})
         name = url_name(path)
         if name == "admin:index":
-            links = page.eval_on_selector_all(ADMIN_LINKS, "links => links.map(link => link.href)")
+            lists = [urlsplit(link).path for link in page.eval_on_selector_all("#content-main a[href]", HREFS)]
+            queue += [target for target in dict.fromkeys(lists) if url_name(target).endswith("_changelist")]
         elif name.endswith("_changelist"):
-            links = page.eval_on_selector_all("#result_list tbody tr th a", "links => links.map(link => link.href)")[:1]
-        else:
-            links = []
-        for link in links:
-            target = urlsplit(link).path
-            if target not in queue and url_name(target).endswith(("_changelist", "_add", "_change")):
-                queue.append(target)
+            first = page.eval_on_selector_all("#result_list tbody th a", HREFS)
+            first = first or page.eval_on_selector_all(".object-tools a.addlink", HREFS)
+            queue += [urlsplit(link).path for link in first[:1]]
 
 
 def test_every_page_for_every_role(new_page, demo_world):
@@ -293,7 +336,8 @@ def test_every_page_for_every_role(new_page, demo_world):
             visit_admin_pages(page, findings)
         page.context.close()
         seconds[role] = round(time.monotonic() - started)
-    print("\nPages per role:", {role: len(paths) for role, paths in findings.visited.items()}, "seconds:", seconds)
+    pages = {role: len(paths) for role, paths in findings.visited.items()}
+    print("\nPages per role:", pages, "forms sent:", findings.submitted, "seconds:", seconds)
     # The discovery must find the pages, or the test proves nothing; every role's header is checked.
     assert len(findings.visited["anoniem"]) >= 30, findings.visited["anoniem"]
     assert sum(len(findings.visited[role]) for role in ROLES) >= 100, findings.visited
