@@ -93,6 +93,7 @@ def reflow_problems(found: dict) -> list[str]:
 def assert_reflows(page, *, reload: bool = True) -> None:
     """No horizontal scrolling at 320 CSS px (WCAG 1.4.10). The page is reloaded at that width and
     restored; `reload=False` only resizes (quicker; a page must also reflow when made narrower)."""
+    page.wait_for_load_state("load")
     size = page.viewport_size
     page.set_viewport_size(NARROW)
     if reload:
@@ -155,7 +156,10 @@ SMALL_TARGETS_JS = """([selector, everything]) => {
 
 
 def small_targets(page) -> list[str]:
-    """Targets smaller than 24 by 24 px without the spacing that would excuse them (WCAG 2.5.8)."""
+    """Targets smaller than 24 by 24 px without the spacing that would excuse them (WCAG 2.5.8).
+    Measured once the page has loaded: a page that was just navigated to may not have its
+    stylesheet yet, and unstyled links are 17 px high."""
+    page.wait_for_load_state("load")
     return page.evaluate(SMALL_TARGETS_JS, [TARGETS, ALL_TARGETS])
 
 
