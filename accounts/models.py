@@ -62,6 +62,9 @@ class User(AbstractUser):
         null=True,
         blank=True,
     )
+    # When the account was last warned that it will be deleted for inactivity (accounts.retention);
+    # a warning counts only for the inactive period it was sent in: a log-in starts a new one.
+    inactivity_warned_at = models.DateTimeField(_("gewaarschuwd voor verwijderen"), null=True, blank=True)
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("gebruiker")

@@ -6,7 +6,12 @@ Other apps take part through two signals, so accounts depends on none of them:
 - `account_deleting(user)`: sent inside the deletion's transaction, before the user row goes;
   receivers remove or unlink what the foreign keys' cascades do not (the helpdesk erases the
   personal data of questions asked with the account's e-mail address).
+- `account_activity(user)`: each receiver returns when the person last did something in its app
+  without logging in (the helpdesk: a question or a reply through its follow link), or None; the
+  inactivity rule (accounts.retention) counts that as use of the account.
 """
+
+import logging
 
 from django.db import transaction
 from django.dispatch import Signal
@@ -14,9 +19,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Organisation, OrganisationKind, User
+from core.outbox import forget_address
+
+security_log = logging.getLogger("portal.security")
 
 collect_personal_data = Signal()
 account_deleting = Signal()
+account_activity = Signal()
 
 
 @transaction.atomic
@@ -74,7 +83,15 @@ def personal_data(*, user: User) -> dict:
 
 
 @transaction.atomic
-def delete_account(*, user: User) -> None:
-    """Delete the account and what belongs to it; see the deletion page for what that means."""
+def delete_account(*, user: User, reason: str = "own request") -> None:
+    """Delete the account and what belongs to it; see the deletion page for what that means.
+
+    The e-mails to its address leave the outbox first, sent or not (those about a helpdesk
+    question are the helpdesk's to erase, through `account_deleting`). `reason` goes to the
+    security log, with the account's number only: "own request" or "inactive".
+    """
+    user_id = user.pk
+    forget_address(user.email)
     account_deleting.send(sender=User, user=user)
     user.delete()
+    security_log.info("account deleted: user=%s reason=%s", user_id, reason)

@@ -1,4 +1,6 @@
-"""Background work of accounts: the password-reset e-mail."""
+"""Background work of accounts: the password-reset e-mail, and deleting unused accounts."""
+
+import logging
 
 from celery import shared_task
 from django.conf import settings
@@ -11,6 +13,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from core.outbox import queue_mail
+
+log = logging.getLogger(__name__)
 
 
 @shared_task(ignore_result=True, acks_late=True, reject_on_worker_lost=True)
@@ -42,3 +46,20 @@ def send_password_reset(email: str, language: str = "nl") -> int:
             )
             queued += 1
     return queued
+
+
+@shared_task(ignore_result=True, acks_late=True)
+def delete_inactive_accounts() -> dict[str, int]:
+    """Nightly (accounts.retention): delete sign-ups never verified, delete employer accounts unused
+    for ACCOUNT_INACTIVE_DELETE_DAYS that were warned, then warn the ones whose turn comes next.
+    Idempotent: a warning is sent once per inactive period, a deleted account is gone."""
+    from accounts import retention
+
+    done = {
+        "unverified": retention.delete_unverified_signups(),
+        "deleted": retention.delete_inactive_accounts(),
+        "warned": retention.warn_inactive_accounts(),
+    }
+    if any(done.values()):
+        log.info("account retention: %s", done)
+    return done

@@ -46,20 +46,26 @@ class LabelledFileWidget(AdminFileWidget):
 @admin.register(RoleModel)
 class RoleModelAdmin(admin.ModelAdmin):
     formfield_overrides = {models.ImageField: {"widget": LabelledFileWidget}}
-    list_display = ("name", "job_title", "organisation", "status", "covered_by_consent", "updated_at")
+    list_display = ("__str__", "job_title", "organisation", "status", "covered_by_consent", "updated_at")
     list_filter = ("status",)
     search_fields = ("name", "organisation", "job_title")
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ("status", "published_at", "covered_by_consent")
+    readonly_fields = ("status", "published_at", "erased_at", "covered_by_consent")
     fields = (
         "name", "slug", "job_title", "organisation", "photo", "message", "what_they_did", "email",
-        "status", "published_at", "covered_by_consent",
+        "status", "published_at", "erased_at", "covered_by_consent",
     )  # fmt: skip
     inlines = [RoleModelConsentInline]
     actions = ("ask_consent", "publish", "unpublish")
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("consents")
+
+    def has_change_permission(self, request, obj=None):
+        # An erased profile (consent withdrawn) is only the proof of that consent: nothing to edit.
+        if obj is not None and obj.is_erased:
+            return False
+        return super().has_change_permission(request, obj)
 
     @admin.display(description=_("toestemming voor deze tekst"), boolean=True)
     def covered_by_consent(self, obj) -> bool:

@@ -13,3 +13,12 @@ def notify_post(post_id: int) -> int:
 def send_weekly_digests() -> int:
     """Celery beat, Mondays: the weekly digest of last week's posts (idempotent: DigestDelivery)."""
     return services.send_weekly_digests()
+
+
+@shared_task(ignore_result=True, acks_late=True)
+def erase_withdrawn_role_models() -> int:
+    """Nightly: erase the personal data of role models whose consent was withdrawn and that still
+    hold it (withdrawal erases at once; this catches profiles withdrawn before it did). Idempotent."""
+    from communities.consent import erase_withdrawn
+
+    return erase_withdrawn()

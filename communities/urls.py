@@ -21,6 +21,7 @@ urlpatterns = [
     path("moderatie/reactie/<int:pk>/", views.reaction_decide, name="reaction_decide"),
     # Role models: public profiles; the person's private consent page.
     path("rolmodellen/", views.role_model_list, name="role_model_list"),
+    path("rolmodellen/toestemming/ingetrokken/", views.role_model_withdrawn, name="role_model_withdrawn"),
     path("rolmodellen/toestemming/<linktoken:token>/", views.role_model_consent, name="role_model_consent"),
     path("rolmodellen/<slug:slug>/", views.role_model_detail, name="role_model_detail"),
     path("rolmodellen/<slug:slug>/foto/", views.role_model_photo, name="role_model_photo"),

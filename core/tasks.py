@@ -1,4 +1,5 @@
-"""Shared background work: the worker heartbeat and sending the e-mail outbox (core.outbox)."""
+"""Shared background work: the worker heartbeat, sending the e-mail outbox (core.outbox) and
+deleting its old messages."""
 
 import logging
 import socket
@@ -9,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.models import OutboxMessage, WorkerHeartbeat
-from core.outbox import deliver, retry_delay
+from core.outbox import deliver, purge_expired, retry_delay
 
 log = logging.getLogger(__name__)
 
@@ -61,3 +62,15 @@ def flush_outbox(limit: int = 200, budget_seconds: float = FLUSH_TIME_BUDGET_SEC
             break
         sent += deliver(message_id) == "sent"
     return sent
+
+
+@shared_task(ignore_result=True, acks_late=True)
+def purge_expired_outbox() -> int:
+    """Nightly: delete sent and failed e-mails older than OUTBOX_RETENTION_DAYS (except the
+    helpdesk's, which go with their question's retention). Idempotent; batches keep locks short."""
+    total = 0
+    while count := purge_expired():
+        total += count
+    if total:
+        log.info("deleted %s outbox messages past their retention", total)
+    return total

@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from kombu import Connection
 
+from core import partners as partner_list
+from core import trust
 from core.models import WorkerHeartbeat
 from core.ratelimit import CACHE_ERRORS
 
@@ -29,12 +31,43 @@ def about(request):
     return render(request, "core/about.html")
 
 
+def contact(request):
+    return render(request, "core/contact.html", {"contact": trust.contact()})
+
+
+def partners(request):
+    return render(
+        request,
+        "core/partners.html",
+        {"central": partner_list.CENTRAL, "referring": partner_list.REFERRING, "others": partner_list.OTHERS},
+    )
+
+
 def privacy(request):
-    return render(request, "core/privacy.html")
+    return render(
+        request,
+        "core/privacy.html",
+        {
+            "contact": trust.contact(),
+            "retention": trust.retention(),
+            "cookies": trust.cookies(),
+            "referring_names": ", ".join(partner.abbreviation for partner in partner_list.REFERRING),
+            "statement_date": trust.PRIVACY_STATEMENT_DATE,
+        },
+    )
 
 
 def accessibility(request):
-    return render(request, "core/accessibility.html")
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "contact": trust.contact(),
+            "session_hours": trust.retention().session_hours,
+            "staff_idle_minutes": trust.staff_idle_minutes(),
+            "statement_date": trust.ACCESSIBILITY_STATEMENT_DATE,
+        },
+    )
 
 
 def _check_database() -> bool:

@@ -7,4 +7,11 @@ class HelpdeskConfig(AppConfig):
     verbose_name = _("Helpdesk")
 
     def ready(self):
+        from core.outbox import keep_messages_about
         from helpdesk import signals  # noqa: F401 (connects the receivers)
+        from helpdesk.models import Ticket
+
+        # The e-mails about a question are part of its record (what we told the requester, and
+        # when) until the question is pseudonymised, which strips them (services._strip_personal_data);
+        # the outbox's own retention passes them by.
+        keep_messages_about(Ticket)

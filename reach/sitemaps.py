@@ -6,7 +6,7 @@ from django.urls import reverse
 from menukaart.models import Example, Measure
 
 PUBLIC_PAGES = [
-    "core:home", "core:about", "core:privacy", "core:accessibility",
+    "core:home", "core:about", "core:partners", "core:contact", "core:privacy", "core:accessibility",
     "menukaart:index", "menukaart:levels", "menukaart:phases", "menukaart:evidence_scale",
     "menukaart:material_list", "menukaart:initiative_list", "menukaart:example_list",
     "helpdesk:ask", "communities:index",

@@ -4,7 +4,8 @@ A profile is public only while its person's consent to exactly the text shown is
 consent keeps who gave it, when, and the exact text (and a hash of it). Editing the profile after
 consent changes its text, so the old consent no longer covers it and the profile drops off the
 public pages until the person agrees again. The person can withdraw through a private link (only
-the SHA-256 of its token is stored); that unpublishes the profile at once.
+the SHA-256 of its token is stored); that unpublishes the profile and erases its personal data at
+once (communities.consent.erase_role_model), keeping only the proof that there was a consent.
 """
 
 import hashlib
@@ -16,6 +17,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -67,6 +69,8 @@ class RoleModel(models.Model):
     # The private link for consent and withdrawal: only the hash of its token is stored.
     token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True, editable=False)
+    # Set when withdrawal erased the profile's personal data: what is left is the consent record.
+    erased_at = models.DateTimeField(_("gegevens gewist op"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
@@ -79,6 +83,8 @@ class RoleModel(models.Model):
         permissions = [("publish_rolemodel", _("Rolmodellen publiceren"))]
 
     def __str__(self) -> str:
+        if self.erased_at is not None:
+            return gettext("Rolmodel %(number)s (gegevens gewist)") % {"number": self.pk}
         return self.name
 
     def save(self, *args, **kwargs):
@@ -91,6 +97,10 @@ class RoleModel(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("communities:role_model_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
 
     def consent_text(self) -> str:
         """Exactly what the person agrees to see published. Kept in Dutch on purpose: it is the

@@ -41,7 +41,13 @@ from communities.views.members import (
 )
 from communities.views.public import index, meeting_detail, network_detail
 from communities.views.resources import resource_download, resources
-from communities.views.role_models import role_model_consent, role_model_detail, role_model_list, role_model_photo
+from communities.views.role_models import (
+    role_model_consent,
+    role_model_detail,
+    role_model_list,
+    role_model_photo,
+    role_model_withdrawn,
+)
 
 __all__ = [
     "example_decide",
@@ -51,6 +57,7 @@ __all__ = [
     "my_examples",
     "reaction_decide",
     "role_model_consent",
+    "role_model_withdrawn",
     "role_model_detail",
     "role_model_list",
     "role_model_photo",

@@ -59,7 +59,8 @@ def role_model_consent(request, token):
                 )
         elif action == "withdraw":
             consent.withdraw_consent(role_model=role_model)
-            messages.success(request, _("Je toestemming is ingetrokken. Je profiel staat niet meer op het portaal."))
+            # The link no longer works: the profile's data, the link included, is erased.
+            return redirect("communities:role_model_withdrawn")
         else:
             messages.error(request, _("Kies of je toestemming geeft of intrekt."))
         return redirect("communities:role_model_consent", token=token)
@@ -74,3 +75,9 @@ def role_model_consent(request, token):
             "active_consents": role_model.consents.filter(withdrawn_at=None).exists(),
         },
     )
+
+
+@require_GET
+def role_model_withdrawn(request):
+    """Where the consent page sends the person after withdrawal (their own link is gone by then)."""
+    return render(request, "communities/role_model_withdrawn.html")

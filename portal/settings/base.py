@@ -6,7 +6,7 @@ REDIS_URL for the production shape (see docs/operations.md).
 """
 
 import os
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -159,6 +159,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "helpdesk.tasks.pseudonymise_expired_tickets",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Every night at 03:30 (Amsterdam): delete sent and failed e-mails older than OUTBOX_RETENTION_DAYS
+    # (not those about a helpdesk question: they go with the question, above).
+    "outbox-purge": {"task": "core.tasks.purge_expired_outbox", "schedule": crontab(hour=3, minute=30)},
+    # Every night at 03:45 (Amsterdam): warn, then delete, employer accounts without a log-in for
+    # ACCOUNT_INACTIVE_DELETE_DAYS; delete sign-ups never verified within ACCOUNT_UNVERIFIED_DELETE_DAYS.
+    "accounts-delete-inactive": {
+        "task": "accounts.tasks.delete_inactive_accounts",
+        "schedule": crontab(hour=3, minute=45),
+    },
+    # Every night at 04:00 (Amsterdam): erase any role model whose consent was withdrawn and whose
+    # data is still there. Withdrawal erases at once; this catches profiles withdrawn before it did.
+    "communities-erase-withdrawn-role-models": {
+        "task": "communities.tasks.erase_withdrawn_role_models",
+        "schedule": crontab(hour=4, minute=0),
+    },
     # Every Monday at 07:00 (Amsterdam): the weekly digest of each network's discussion, for the
     # members who chose it.
     "communities-weekly-digest": {
@@ -236,6 +251,20 @@ PASSWORD_RESET_RATE_WINDOW_SECONDS = env_int("PASSWORD_RESET_RATE_WINDOW_SECONDS
 # client may start per hour.
 ACCOUNT_VERIFY_HOURS = env_int("ACCOUNT_VERIFY_HOURS", 48)
 ACCOUNT_SIGNUP_RATE_LIMIT = env_int("ACCOUNT_SIGNUP_RATE_LIMIT", 5)
+# Retention of employer accounts (accounts.retention, nightly task): a sign-up whose address was
+# never verified is deleted after ACCOUNT_UNVERIFIED_DELETE_DAYS (longer than the link works, so a
+# link that still works never meets a deleted account); an employer account without a log-in for
+# ACCOUNT_INACTIVE_DELETE_DAYS (two years: four impact periods, and as long as a helpdesk question
+# is kept) is deleted, after an e-mail ACCOUNT_INACTIVE_WARNING_DAYS before. Staff accounts never.
+ACCOUNT_UNVERIFIED_DELETE_DAYS = env_int("ACCOUNT_UNVERIFIED_DELETE_DAYS", 7)
+ACCOUNT_INACTIVE_DELETE_DAYS = env_int("ACCOUNT_INACTIVE_DELETE_DAYS", 730)
+ACCOUNT_INACTIVE_WARNING_DAYS = env_int("ACCOUNT_INACTIVE_WARNING_DAYS", 30)
+if ACCOUNT_UNVERIFIED_DELETE_DAYS * 24 <= ACCOUNT_VERIFY_HOURS:
+    raise ImproperlyConfigured("ACCOUNT_UNVERIFIED_DELETE_DAYS must be longer than ACCOUNT_VERIFY_HOURS.")
+if not 1 <= ACCOUNT_INACTIVE_WARNING_DAYS < ACCOUNT_INACTIVE_DELETE_DAYS:
+    raise ImproperlyConfigured(
+        "ACCOUNT_INACTIVE_WARNING_DAYS must be at least 1 and shorter than ACCOUNT_INACTIVE_DELETE_DAYS."
+    )
 # Behind a reverse proxy every request comes from the proxy's address: name the request header
 # (as in request.META, e.g. HTTP_X_REAL_IP) that the proxy overwrites with the client's address,
 # and the proxy's own addresses or networks: the header is believed only from those.
@@ -333,6 +362,32 @@ HELPDESK_TICKET_ATTACHMENT_QUOTA_BYTES = env_int("HELPDESK_TICKET_ATTACHMENT_QUO
 # New questions are announced to this team address (the advisors' shared mailbox).
 HELPDESK_TEAM_EMAIL = env_str("HELPDESK_TEAM_EMAIL", "helpdesk@example.nl")
 
+# --- Contact, privacy and accessibility pages (core/trust.py) -------------------------------------
+# Who visitors reach on the contact page, and how. The address is one line per comma.
+CONTACT_ORGANISATION = env_str("CONTACT_ORGANISATION", "SER Diversiteit in Bedrijf")
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", HELPDESK_TEAM_EMAIL)
+CONTACT_PHONE = env_str("CONTACT_PHONE", "070 3499 499")
+CONTACT_ADDRESS = env_list(
+    "CONTACT_ADDRESS", "Sociaal-Economische Raad,SER Diversiteit in Bedrijf,Bezuidenhoutseweg 60,2594 AW Den Haag"
+)
+# Telephone hours on working days (HH:MM).
+CONTACT_OPENING_TIME = env_str("CONTACT_OPENING_TIME", "09:00")
+CONTACT_CLOSING_TIME = env_str("CONTACT_CLOSING_TIME", "17:00")
+for _name in ("CONTACT_OPENING_TIME", "CONTACT_CLOSING_TIME"):
+    try:
+        time.fromisoformat(globals()[_name])
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"{_name} must be a time such as 09:00, got {globals()[_name]!r}.") from _error
+# The privacy statement: the controller, where to send a request, and the data protection officer.
+PRIVACY_CONTROLLER = env_str("PRIVACY_CONTROLLER", "Sociaal-Economische Raad (SER)")
+PRIVACY_EMAIL = env_str("PRIVACY_EMAIL", CONTACT_EMAIL)
+PRIVACY_DPO_EMAIL = env_str("PRIVACY_DPO_EMAIL", PRIVACY_EMAIL)
+# Retention the privacy statement promises for what the portal does not delete itself: the
+# servers' logs (they hold IP addresses) and the backups. Configure the log driver and the backup
+# rotation to match (docs/operations.md).
+LOG_RETENTION_DAYS = env_int("LOG_RETENTION_DAYS", 30)
+BACKUP_RETENTION_DAYS = env_int("BACKUP_RETENTION_DAYS", 30)
+
 # --- E-mail outbox (core.outbox), used by every app -----------------------------------------------
 # Attempts before a message is marked failed (it stays in the table, visible in the admin). Read from
 # HELPDESK_OUTBOX_MAX_ATTEMPTS too, its name before the outbox moved to core (remove next release).
@@ -340,6 +395,12 @@ OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", int(os.environ.get("HELPDES
 # How long a worker's claim on a message holds: past Celery's hard time limit, so a claim this old
 # belongs to a worker that died mid-send and the message may be sent again (core.outbox).
 OUTBOX_SEND_LEASE_SECONDS = CELERY_TASK_TIME_LIMIT + 60
+# Days a sent (or finally failed) e-mail stays in the outbox, to answer "did you send it?" and to
+# see delivery problems; then the nightly task core.tasks.purge_expired_outbox deletes it. E-mails
+# about a helpdesk question are kept with the question instead (HELPDESK_RETENTION_MONTHS).
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 90)
+if OUTBOX_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("OUTBOX_RETENTION_DAYS must be at least 1.")
 
 # --- Request size -------------------------------------------------------------------------------
 # A request body larger than this is refused with 413 before anything reads it

@@ -91,7 +91,7 @@ def test_download_holds_account_plan_scans_key_figures_and_questions(client):
 def test_delete_page_says_what_happens_to_plans_scans_questions_and_memberships(client):
     client.force_login(UserFactory(role="werkgever"))
     content = client.get(DELETE).content.decode()
-    parts = ("Mijn menukaart", "Zelfscans", "Vragen aan de helpdesk", "Doe-netwerken")
+    parts = ("Mijn menukaart", "Zelfscans", "Vragen aan de helpdesk", "Doe-netwerken", "E-mails")
     assert 'autocomplete="current-password"' in content
     for part in parts:
         assert part in content
@@ -123,3 +123,46 @@ def test_deleting_the_account_removes_plan_scans_key_figures_and_personal_data_o
     assert ticket.contact_email != "anna@example.nl" and "Onze eigen vraag" not in ticket.question
     assert Ticket.objects.get(requester_user=other).question == "Onze eigen vraag"
     assert client.get(PROFILE).status_code == 302  # logged out
+
+
+def test_deleting_the_account_removes_its_e_mails_and_its_part_in_the_networks(client, caplog):
+    """What the privacy statement says goes with the account: the e-mails to it (sent or waiting),
+    memberships, meeting sign-ups, posts and reports; a shared resource stays without the name."""
+    import logging
+
+    from communities import services as community_services
+    from communities.models import MeetingRegistration, Membership, Post, PostReport
+    from core.models import OutboxMessage
+    from core.outbox import queue_mail
+    from tests.communities.factories import MeetingFactory, MembershipFactory, PostFactory, ResourceFactory
+
+    user = UserFactory(role="werkgever", email="anna@example.nl")
+    membership = MembershipFactory(user=user)
+    network = membership.network
+    community_services.register_for_meeting(meeting=MeetingFactory(network=network), user=user)
+    post = PostFactory(network=network, author=user)
+    others_post = PostFactory(network=network)
+    PostReport.objects.create(post=others_post, reporter=user, reason="Klopt niet")
+    resource = ResourceFactory(network=network, added_by=user)
+    waiting = queue_mail(
+        to="Anna@example.nl", subject="Wachtwoord", template="registration/password_reset_email.txt", context={}
+    )
+    to_someone_else = queue_mail(
+        to="bert@example.nl", subject="Iets", template="registration/password_reset_email.txt", context={}
+    )
+    assert OutboxMessage.objects.filter(to__iexact="anna@example.nl").count() == 2  # and the sign-up confirmation
+
+    client.force_login(user)
+    with caplog.at_level(logging.INFO, logger="portal.security"):
+        assert client.post(DELETE, {"password": TEST_PASSWORD}).status_code == 302
+
+    assert not OutboxMessage.objects.filter(to__iexact="anna@example.nl").exists()
+    assert not OutboxMessage.objects.filter(pk=waiting.pk).exists()
+    assert OutboxMessage.objects.filter(pk=to_someone_else.pk).exists()
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+    assert not MeetingRegistration.objects.filter(user_id=user.pk).exists()
+    assert not Post.objects.filter(pk=post.pk).exists() and Post.objects.filter(pk=others_post.pk).exists()
+    assert not PostReport.objects.exists()
+    resource.refresh_from_db()
+    assert resource.added_by is None
+    assert f"account deleted: user={user.pk} reason=own request" in caplog.text

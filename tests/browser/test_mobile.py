@@ -33,6 +33,9 @@ def test_filters_fold_away_on_a_phone_and_the_count_stays_in_view(new_page, cont
     assert box["width"] >= 24 and box["height"] >= 24
     checkbox.check()
     page.get_by_role("button", name="Toon resultaten").click()
+    # The old page already has the filters open: wait for the filtered page before measuring it.
+    page.wait_for_url("**niveau=*")
+    page.wait_for_load_state("load")
     expect(page.locator(".facets-details")).to_have_attribute("open", "")  # chosen filters stay in view
     if javascript:
         assert_targets_large_enough(page)

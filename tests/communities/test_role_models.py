@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from communities import consent
 from communities.models import RoleModel, RoleModelConsent, RoleModelStatus
+from core.models import OutboxMessage
 from tests.communities.factories import RoleModelFactory, consent_to_current_text, published_role_model
 
 pytestmark = pytest.mark.django_db
@@ -68,19 +69,98 @@ def test_the_person_agrees_through_the_private_link_and_the_exact_text_is_record
 
 def test_withdrawing_through_the_link_unpublishes_at_once(client, contentbeheerder):
     role_model = published_role_model(name="Lotte Vermeer")
+    url = role_model.get_absolute_url()
     token = consent.request_consent(role_model=role_model, by=contentbeheerder)
-    assert client.get(role_model.get_absolute_url()).status_code == 200
+    assert client.get(url).status_code == 200
 
     response = client.post(reverse("communities:role_model_consent", args=[token]), {"action": "withdraw"}, follow=True)
-    assert "Je toestemming is ingetrokken" in response.content.decode()
+    assert response.redirect_chain == [(reverse("communities:role_model_withdrawn"), 302)]
+    page = response.content.decode()
+    assert "Je toestemming is ingetrokken" in page and "Je profiel staat niet meer op het portaal." in page
+    assert "We hebben ook je gegevens verwijderd" in page
     role_model.refresh_from_db()
     assert role_model.status == RoleModelStatus.WITHDRAWN
     assert not role_model.consents.filter(withdrawn_at=None).exists()
-    assert client.get(role_model.get_absolute_url()).status_code == 404
+    assert client.get(url).status_code == 404
     assert "Lotte Vermeer" not in client.get(reverse("communities:role_model_list")).content.decode()
-    # Publishing again needs a new consent.
+    # The private link is gone with the data, and publishing again is refused.
+    assert client.get(reverse("communities:role_model_consent", args=[token])).status_code == 404
     with pytest.raises(consent.ConsentError):
         consent.publish_role_model(role_model=role_model, by=contentbeheerder)
+
+
+def test_withdrawal_erases_the_personal_data_and_keeps_only_the_proof_of_consent(
+    client, contentbeheerder, private_media, django_capture_on_commit_callbacks
+):
+    role_model = published_role_model(
+        name="Lotte Vermeer",
+        email="lotte@example.nl",
+        photo=SimpleUploadedFile("portret.png", PNG, content_type="image/png"),
+    )
+    given = consent_to_current_text(role_model)  # the photo's final file name is part of the text
+    photo_file = private_media / role_model.photo.name
+    assert photo_file.exists()
+    token = consent.request_consent(role_model=role_model, by=contentbeheerder)
+    assert OutboxMessage.objects.about(role_model).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("communities:role_model_consent", args=[token]), {"action": "withdraw"})
+
+    role_model.refresh_from_db()
+    personal = [role_model.name, role_model.job_title, role_model.organisation, role_model.message]
+    assert personal + [role_model.what_they_did, role_model.email, role_model.photo.name] == [""] * 7
+    assert role_model.token_hash is None and role_model.erased_at is not None
+    assert role_model.slug == f"ingetrokken-{role_model.pk}"
+    assert str(role_model) == f"Rolmodel {role_model.pk} (gegevens gewist)"
+    assert not photo_file.exists()  # the file too, once the erasure is committed
+    assert not OutboxMessage.objects.about(role_model).exists()  # the consent e-mails held the text
+    # What stays is the proof: when consent was given and withdrawn, and a hash of the exact text.
+    record = RoleModelConsent.objects.get(pk=given.pk)
+    assert record.given_at == given.given_at and record.withdrawn_at is not None
+    assert record.text_hash == given.text_hash == RoleModel.hash(given.text)
+    assert record.text == "" and "Lotte" not in record.given_by and "lotte@" not in record.given_by
+    for other in RoleModelConsent.objects.filter(role_model=role_model):
+        assert other.text == "" and "Lotte" not in other.given_by
+
+
+def test_an_erased_profile_cannot_be_asked_again_nor_edited(client, contentbeheerder):
+    role_model = published_role_model()
+    consent.withdraw_consent(role_model=role_model)
+    role_model.refresh_from_db()
+    with pytest.raises(consent.ConsentError, match="ingetrokken"):
+        consent.request_consent(role_model=role_model, by=contentbeheerder)
+    client.force_login(contentbeheerder)
+    page = client.get(reverse("admin:communities_rolemodel_change", args=[role_model.pk]))
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()  # read-only: it is only the proof
+
+
+def test_profiles_withdrawn_before_withdrawal_erased_are_erased_by_the_nightly_task():
+    from communities.tasks import erase_withdrawn_role_models
+
+    old = RoleModelFactory(name="Oud Ingetrokken", email="oud@example.nl")
+    consent_to_current_text(old)
+    RoleModel.objects.filter(pk=old.pk).update(status=RoleModelStatus.WITHDRAWN)
+    draft = RoleModelFactory(name="Nog Concept")
+    assert erase_withdrawn_role_models() == 1
+    old.refresh_from_db()
+    draft.refresh_from_db()
+    assert old.name == "" and old.email == "" and old.erased_at is not None
+    assert old.consents.get().text == ""
+    assert draft.name == "Nog Concept"  # only withdrawn profiles
+    assert erase_withdrawn_role_models() == 0  # idempotent
+    with pytest.raises(consent.ConsentError):
+        consent.erase_role_model(role_model=draft)
+
+
+def test_the_nightly_erasure_is_scheduled_and_registered():
+    from django.conf import settings
+
+    from portal.celery import app
+
+    app.loader.import_default_modules()
+    entry = settings.CELERY_BEAT_SCHEDULE["communities-erase-withdrawn-role-models"]
+    assert entry["task"] == "communities.tasks.erase_withdrawn_role_models" and entry["task"] in app.tasks
 
 
 def test_a_consent_to_an_older_text_is_refused_with_a_dutch_message(client, contentbeheerder):
