@@ -19,6 +19,13 @@ THROTTLED_MESSAGE = _(
 UNAVAILABLE_MESSAGE = _("Inloggen kan op dit moment niet door een storing. Probeer het over een paar minuten opnieuw.")
 
 
+def without_autofocus(form) -> None:
+    """Django's log-in and password forms put the cursor in their first field, so the first Tab
+    skips the skip link and the menu and a screen reader starts mid-page: take that out."""
+    for field in form.fields.values():
+        field.widget.attrs.pop("autofocus", None)
+
+
 class ThrottledLoginMixin:
     """For any form that checks a password: runs the check through accounts.throttle.
 
@@ -64,6 +71,7 @@ class ThrottledAuthenticationForm(ThrottledLoginMixin, AuthenticationForm):
         super().__init__(*args, **kwargs)
         # Employers log in with their e-mail address (accounts.backends.EmailBackend).
         self.fields["username"].label = _("E-mailadres of gebruikersnaam")
+        without_autofocus(self)
 
     def clean(self):
         username = self.cleaned_data.get("username")
@@ -78,6 +86,7 @@ class ThrottledPasswordChangeForm(ThrottledLoginMixin, PasswordChangeForm):
     def __init__(self, user, *args, request=None, **kwargs):
         self.request = request
         super().__init__(user, *args, **kwargs)
+        without_autofocus(self)
 
     def clean_old_password(self):
         return self.check_password_throttled(self.user.get_username(), super().clean_old_password)

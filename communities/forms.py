@@ -34,6 +34,8 @@ class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mailadres van de werkgever"),
         max_length=254,
+        # Somebody else's address: the coordinator's own must not be filled in (WCAG 1.3.5 is about the user's own).
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         help_text=_(
             "Heeft dit adres een account, dan is de werkgever meteen lid. "
             "Anders krijgt het een uitnodiging om een account te maken."

@@ -151,6 +151,13 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
 
 class EmployerFieldsMixin(forms.ModelForm):
     themes = ThemeChoiceField(label=_("Waar gaat je vraag over?"))
+    # What the browser may fill in (WCAG 1.3.5): the employer's own details on the question form.
+    AUTOCOMPLETE = {
+        "employer_name": "organization",
+        "contact_name": "name",
+        "contact_email": "email",
+        "contact_phone": "tel",
+    }
 
     class Meta:
         model = Ticket
@@ -196,6 +203,8 @@ class EmployerFieldsMixin(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, token in self.AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = token
         for name in ("sector", "size_band", "province"):
             self.fields[name].choices = [("", _("Kies (niet verplicht)")), *self.fields[name].choices[1:]]
         self.fields["question"].min_length = 10
@@ -261,6 +270,9 @@ class AskForm(EmployerFieldsMixin):
 
 class ReferralForm(EmployerFieldsMixin):
     """The partner's referral form, in the partner's words: every question is about the employer."""
+
+    # The employer's details, not the partner's own: the browser must not fill those in here.
+    AUTOCOMPLETE = dict.fromkeys(EmployerFieldsMixin.AUTOCOMPLETE, "off")
 
     themes = ThemeChoiceField(label=_("Waar gaat de vraag van de werkgever over?"))
     consent_processing = forms.BooleanField(

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.browser.test_selfscan import assert_reflows, assert_targets_large_enough
+from tests.browser.helpers import assert_reflows, assert_targets_large_enough
 
 pytestmark = pytest.mark.browser
 

@@ -11,24 +11,9 @@ from playwright.sync_api import expect
 
 from menukaart import selfscan
 from menukaart.models import PlanItem
-from tests.browser.helpers import assert_accessible, assert_reflows
+from tests.browser.helpers import assert_accessible, assert_reflows, assert_targets_large_enough
 
 pytestmark = pytest.mark.browser
-
-# Controls a person aims at; inline links inside running text are exempt in WCAG 2.5.8.
-TARGETS = (
-    "main button, main input:not([type=hidden]), main select, main summary, main a.button, main nav a, "
-    "header a, header button, footer a, footer button, footer select"
-)
-SMALL_TARGETS_JS = """(selector) => Array.from(document.querySelectorAll(selector))
-  .filter(e => e.offsetParent !== null).map(e => [e, e.getBoundingClientRect()])
-  .filter(([e, r]) => r.width < 24 || r.height < 24)
-  .map(([e, r]) => e.outerHTML.slice(0, 80) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))"""
-
-
-
-def assert_targets_large_enough(page) -> None:
-    assert page.evaluate(SMALL_TARGETS_JS, TARGETS) == []
 
 
 @pytest.fixture
