@@ -85,7 +85,7 @@ def fill(first: int, last: int, ids: dict, total: int) -> None:
             INSERT INTO helpdesk_ticket (reference, subject, question, employer_name, contact_name, contact_email,
                 contact_phone, sector, size_band, province, charter_signatory, channel, consent_processing,
                 consent_share_with_partner, status, priority, due_date, first_response_at, created_at, updated_at,
-                closed_at, outcome_id, referring_organisation_id)
+                closed_at, outcome_id, referring_organisation_id, submission_key, source)
             SELECT '{PREFIX}' || g, 'Vraag', 'Vraag', 'Werkgever ' || (g % 40000), 'Demo', '', '',
                 (ARRAY['C','F','G','H','M','N','P','Q'])[1 + g % 8],
                 (ARRAY['1-9','10-49','50-249','250+'])[1 + g % 4],
@@ -100,7 +100,8 @@ def fill(first: int, last: int, ids: dict, total: int) -> None:
                 {created}, {created},
                 CASE WHEN g % 10 < 7 THEN {created} + make_interval(days => 3 + g % 20) END,
                 CASE WHEN g % 10 < 7 THEN {ids["outcome"]} END,
-                CASE WHEN g % 5 < 2 THEN ({partner_array})[1 + g % {len(partners)}] END
+                CASE WHEN g % 5 < 2 THEN ({partner_array})[1 + g % {len(partners)}] END,
+                '', ''
             FROM generate_series({first}, {last}) AS g
             """  # noqa: S608 (numbers and ids generated here, no input)
         )
