@@ -23,6 +23,7 @@ from helpdesk.forms import (
     MergeForm,
     StatusForm,
 )
+from helpdesk.measure_suggestions import suggested_measures
 from helpdesk.models import AuditEvent, InvalidTransition, Message, StandardAnswer, Ticket, TicketStatus
 from helpdesk.views.common import attachment_response, page_number
 from menukaart.models import Measure
@@ -44,12 +45,6 @@ def advisor_required(view):
     return wrapper
 
 
-def capped_count(queryset, cap: int = COUNT_CAP) -> tuple[int, bool]:
-    """Count at most cap+1 rows: large result sets show "1000+" instead of a slow exact count."""
-    count = queryset.order_by()[: cap + 1].count()
-    return min(count, cap), count > cap
-
-
 @advisor_required
 @require_GET
 def queue(request):
@@ -62,7 +57,9 @@ def queue(request):
     page = page_number(request)
     offset = (page - 1) * PAGE_SIZE
     rows = list(tickets[offset : offset + PAGE_SIZE + 1])
-    total, more = capped_count(tickets, COUNT_CAP)
+    # The result count and the counters above the list, in one query.
+    counts = reports.capped_counts({"total": tickets, **reports.queue_totals_querysets()}, cap=COUNT_CAP)
+    found = counts.pop("total")
     params = data.copy()
     params.pop("pagina", None)
     return render(
@@ -73,9 +70,9 @@ def queue(request):
             "tickets": rows[:PAGE_SIZE],
             "page": page,
             "has_next": len(rows) > PAGE_SIZE,
-            "total": total,
-            "total_capped": more,
-            "totals": reports.queue_totals_capped(cap=COUNT_CAP),
+            "total": min(found, COUNT_CAP),
+            "total_capped": found > COUNT_CAP,
+            "totals": {"cap": COUNT_CAP, **counts},
             "query": params.urlencode(),
         },
         status=200 if filterset.form.is_valid() else 400,
@@ -136,7 +133,7 @@ def _measure_picker(ticket, *, chosen_ids: list[int], query: str) -> dict:
     """The measure picker: chosen measures (as the employer will see them), the suggestions for this
     question's text, then the search results; each measure once, in that order."""
     chosen = list(Measure.objects.published().filter(pk__in=chosen_ids).defer("search_vector").order_by("title"))
-    suggested = suggest_measures(f"{ticket.subject} {ticket.question}", limit=5)
+    suggested = suggested_measures(f"{ticket.subject} {ticket.question}", limit=5)
     results = suggest_measures(query, limit=MEASURE_RESULTS_LIMIT) if query else []
     seen = {measure.pk for measure in chosen}
     groups = {"chosen": chosen, "suggested": [], "results": []}
