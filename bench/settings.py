@@ -15,6 +15,6 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Tasks (e-mail, reports) run in the process; nothing is sent to a broker during a benchmark.
 CELERY_TASK_ALWAYS_EAGER = True
 # A cache namespace of its own, so a benchmark never meets a test run's or the portal's keys.
-CACHES["default"]["KEY_PREFIX"] = "portal-bench"
+CACHES = {**CACHES, "default": {**CACHES["default"], "KEY_PREFIX": "portal-bench"}}
 # Serve static files from the finders (no collectstatic for a benchmark), as the test settings do.
 WHITENOISE_USE_FINDERS = True

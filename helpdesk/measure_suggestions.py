@@ -2,11 +2,12 @@
 
 The suggestions rank the whole catalogue against the question's text (menukaart.search.
 suggest_measures): on a catalogue of 5,000 measures that was most of the ticket page's time, and
-the same answer for every view of the same question. So the answer (the measures' ids, in order)
-is kept in the cache per question text (when there is one), for an hour, and forgotten as soon as a measure or its
-levels, themes or tags change: the key holds a catalogue version that the receivers below renew
-on every such change. The measures themselves are read fresh (published ones only) on every view.
-When the cache cannot be reached the suggestions are computed as before.
+the same answer for every view of the same question. So the answer (the measures' ids, in order,
+when there are any) is kept in the cache per question text for an hour, together with the
+catalogue version it was computed on; the receivers below start a new version whenever a measure
+or its levels, themes or tags change, and an answer of an older version is computed again. The
+measures themselves are read fresh (published ones only) on every view. When the cache cannot be
+reached the suggestions are computed as before.
 """
 
 import hashlib
@@ -34,25 +35,32 @@ def _new_version() -> int:
 
 def suggested_measures(text: str, *, limit: int = 5) -> list[Measure]:
     """suggest_measures(text, limit), from the cache when the catalogue has not changed since."""
-    digest = hashlib.sha256(text.encode()).hexdigest()
+    key = f"helpdesk:measure-suggestions:{limit}:{hashlib.sha256(text.encode()).hexdigest()}"
     try:
-        version = cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
-        key = f"helpdesk:measure-suggestions:{version}:{limit}:{digest}"
-        ids = cache.get(key)
+        kept = cache.get_many([VERSION_KEY, key])  # one round trip for both
     except CACHE_ERRORS:
         return suggest_measures(text, limit=limit)
-    if not ids:
+    version, (kept_version, ids) = kept.get(VERSION_KEY), kept.get(key, (None, None))
+    if version is None or kept_version != version or not ids:
         measures = suggest_measures(text, limit=limit)
         # Not kept when there are none: finding nothing is quick, and the page then always asks one
         # query here, kept or not.
         if measures:
-            try:
-                cache.set(key, [measure.pk for measure in measures], TIMEOUT_SECONDS)
-            except CACHE_ERRORS:
-                log.warning("measure suggestions not kept: the cache is unavailable")
+            _keep(key, version, [measure.pk for measure in measures])
         return measures
     found = Measure.objects.published().only("slug", "title", "summary", "status").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
+
+
+def _keep(key: str, version: int | None, ids: list[int]) -> None:
+    try:
+        if version is None:
+            version = _new_version()
+            if not cache.add(VERSION_KEY, version, timeout=None):
+                return  # someone else started a version just now: keep nothing this time
+        cache.set(key, (version, ids), TIMEOUT_SECONDS)
+    except CACHE_ERRORS:
+        log.warning("measure suggestions not kept: the cache is unavailable")
 
 
 def catalogue_changed(sender, **kwargs) -> None:

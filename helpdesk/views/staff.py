@@ -109,7 +109,10 @@ def my_work(request):
 
 
 def _get_ticket(request, reference) -> Ticket:
-    return get_object_or_404(permissions.tickets_visible_to(request.user).for_detail(), reference=reference)
+    # has_merged: whether any duplicate was merged into it, so the page asks for them only then.
+    merged = Ticket.objects.filter(merged_into=OuterRef("pk"))
+    tickets = permissions.tickets_visible_to(request.user).for_detail().annotate(has_merged=Exists(merged))
+    return get_object_or_404(tickets, reference=reference)
 
 
 STANDARD_ANSWER_LIMIT = 30
@@ -177,11 +180,15 @@ def _render_detail(request, ticket, *, status=200, compose_state=None, **forms):
         "can_merge": permissions.can_merge(user, ticket),
         "can_close": permissions.can_close(user, ticket) and ticket.can_transition_to(TicketStatus.CLOSED),
         "can_change_status": permissions.can_change_status(user, ticket),
-        "merged_tickets": list(Ticket.objects.merged_into_ticket(ticket)),
+        "merged_tickets": list(Ticket.objects.merged_into_ticket(ticket)) if _has_merged(ticket) else [],
         "next_ticket": _next_ticket(user, ticket),
     }
     services.record_view(ticket=ticket, by=user, what="vraag")
     return render(request, "helpdesk/ticket_detail.html", context, status=status)
+
+
+def _has_merged(ticket) -> bool:
+    return getattr(ticket, "has_merged", True)  # not known (a ticket fetched elsewhere): ask
 
 
 def _next_ticket(user, ticket) -> Ticket | None:
