@@ -37,8 +37,12 @@ if __name__ == "__main__":
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ["DATABASE_URL"] = database_url(f"{(QUICK if ARGS.quick else FULL).prefix}portal")
+    import warnings
+
     import django
 
+    # WhiteNoise serves from the finders here (bench/settings.py): no collected static folder needed.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
     django.setup()
 
 from django.db import connection  # noqa: E402
