@@ -393,7 +393,7 @@ def document(
     *, rows, info: dict, sizes: Sizes, quick: bool, load_before: str, load_after: str, fill: dict, seconds: float
 ) -> str:
     label = "Quick run (small sizes, a check of the runner; not the benchmark's sizes)" if quick else "Full run"
-    fills = ", ".join(f"{name} {secs:,.0f} s" for name, secs in fill.items()) or "none (all data present)"
+    fills = ", ".join(f"{name} {secs:,.0f} s" for name, secs in fill.items()) or "-"
     return "\n".join(
         [
             BEGIN_MARK,
@@ -405,7 +405,8 @@ def document(
             "",
             f"Machine: {info['nproc']} cores ({info['cpu']}), {info['ram']} RAM; PostgreSQL {info['postgresql']}, "
             f"Python {info['python']}, Django {info['django']}. Load average (1 / 5 / 15 min) before: {load_before}, "
-            f"after: {load_after}. Measuring took {seconds / 60:.1f} minutes; filling the data this time: {fills}.",
+            f"after: {load_after}. Measuring took {seconds / 60:.1f} minutes; checking the data and filling what was "
+            f"missing took: {fills}.",
             "",
             format_markdown(rows),
             "",
