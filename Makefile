@@ -11,13 +11,14 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 \
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/via_portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test test-lts install messages lint lock check-deploy clean help load scaleout faults bench-install
+.PHONY: run test test-lts install messages lint lock check-deploy clean help load scaleout faults bench-install bench
 
 help:
 	@echo "make run   - install, migrate, load demo content and users, serve http://127.0.0.1:8000"
 	@echo "make test  - lint, migration check and the full test suite on PostgreSQL + Redis"
 	@echo "make test-lts - the suite (without browser tests) on Django 5.2 LTS, in .venv-django52"
 	@echo "make lock  - pin every dependency of pyproject.toml (with hashes) in requirements*.lock"
+	@echo "make bench - the key pages against their floor and django-helpdesk: one table, docs/benchmarks.md"
 
 # Dependencies come from the lock (exact versions with hashes, the same ones production installs;
 # requirements.lock is its subset without the test tools). The project itself has no packages to
@@ -76,6 +77,14 @@ lint: $(VENV)/.installed
 test: install lint
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 		$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# One table of the key pages against their floor (a bare Django view) and django-helpdesk, written to
+# docs/benchmarks.md (bench/README.md). Fills databases of its own (via_bench_*) on PostgreSQL at
+# DATABASE_URL's host the first time (about half an hour), then measures in well under 30 minutes.
+# BENCH_ARGS=--quick: small sizes, a check in a minute (prints only).
+bench: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+		$(PY) bench/run.py $(BENCH_ARGS)
 
 # Load, scale-out and fault runs against the production shape on this machine (bench/load/,
 # docs/operations.md). Each starts its own PostgreSQL, Redis, SMTP sink and nginx, and cleans up.

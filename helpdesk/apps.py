@@ -8,7 +8,7 @@ class HelpdeskConfig(AppConfig):
 
     def ready(self):
         from core.outbox import keep_messages_about
-        from helpdesk import signals  # noqa: F401 (connects the receivers)
+        from helpdesk import measure_suggestions, signals  # noqa: F401 (connects the receivers)
         from helpdesk.models import Ticket
 
         # The e-mails about a question are part of its record (what we told the requester, and

@@ -136,7 +136,10 @@ class TicketQuerySet(models.QuerySet["Ticket"]):
         return self.filter(
             Q(due_date__gt=ticket.due_date)
             | Q(due_date=ticket.due_date, created_at__gt=ticket.created_at)
-            | Q(due_date=ticket.due_date, created_at=ticket.created_at, pk__gt=ticket.pk)
+            | Q(due_date=ticket.due_date, created_at=ticket.created_at, pk__gt=ticket.pk),
+            # Implied by the condition above, but PostgreSQL only starts the scan of the due-date
+            # index at this date when it is said outright (else it reads every earlier ticket).
+            due_date__gte=ticket.due_date,
         ).in_queue_order()
 
     def for_queue(self) -> Self:

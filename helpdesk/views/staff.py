@@ -24,6 +24,7 @@ from helpdesk.forms import (
     MergeForm,
     StatusForm,
 )
+from helpdesk.measure_suggestions import suggested_measures
 from helpdesk.models import AuditAction, AuditEvent, InvalidTransition, Message, StandardAnswer, Ticket, TicketStatus
 from helpdesk.views.common import attachment_response, page_number, report_files_not_stored
 from menukaart.models import Measure
@@ -45,12 +46,6 @@ def advisor_required(view):
     return wrapper
 
 
-def capped_count(queryset, cap: int = COUNT_CAP) -> tuple[int, bool]:
-    """Count at most cap+1 rows: large result sets show "1000+" instead of a slow exact count."""
-    count = queryset.order_by()[: cap + 1].count()
-    return min(count, cap), count > cap
-
-
 @advisor_required
 @require_GET
 def queue(request):
@@ -63,7 +58,9 @@ def queue(request):
     page = page_number(request)
     offset = (page - 1) * PAGE_SIZE
     rows = list(tickets[offset : offset + PAGE_SIZE + 1])
-    total, more = capped_count(tickets, COUNT_CAP)
+    # The result count and the counters above the list, in one query.
+    counts = reports.capped_counts({"total": tickets, **reports.queue_totals_querysets()}, cap=COUNT_CAP)
+    found = counts.pop("total")
     params = data.copy()
     params.pop("pagina", None)
     return render(
@@ -74,9 +71,9 @@ def queue(request):
             "tickets": rows[:PAGE_SIZE],
             "page": page,
             "has_next": len(rows) > PAGE_SIZE,
-            "total": total,
-            "total_capped": more,
-            "totals": reports.queue_totals_capped(cap=COUNT_CAP),
+            "total": min(found, COUNT_CAP),
+            "total_capped": found > COUNT_CAP,
+            "totals": {"cap": COUNT_CAP, **counts},
             "query": params.urlencode(),
         },
         status=200 if filterset.form.is_valid() else 400,
@@ -113,7 +110,10 @@ def my_work(request):
 
 
 def _get_ticket(request, reference) -> Ticket:
-    return get_object_or_404(permissions.tickets_visible_to(request.user).for_detail(), reference=reference)
+    # has_merged: whether any duplicate was merged into it, so the page asks for them only then.
+    merged = Ticket.objects.filter(merged_into=OuterRef("pk"))
+    tickets = permissions.tickets_visible_to(request.user).for_detail().annotate(has_merged=Exists(merged))
+    return get_object_or_404(tickets, reference=reference)
 
 
 STANDARD_ANSWER_LIMIT = 30
@@ -139,7 +139,7 @@ def _measure_picker(ticket, *, chosen_ids: list[int], query: str) -> dict:
     """The measure picker: chosen measures (as the employer will see them), the suggestions for this
     question's text, then the search results; each measure once, in that order."""
     chosen = list(Measure.objects.published().filter(pk__in=chosen_ids).order_by("title"))
-    suggested = suggest_measures(f"{ticket.subject} {ticket.question}", limit=5)
+    suggested = suggested_measures(f"{ticket.subject} {ticket.question}", limit=5)
     results = suggest_measures(query, limit=MEASURE_RESULTS_LIMIT) if query else []
     seen = {measure.pk for measure in chosen}
     groups = {"chosen": chosen, "suggested": [], "results": []}
@@ -183,11 +183,15 @@ def _render_detail(request, ticket, *, status=200, compose_state=None, **forms):
         "can_merge": permissions.can_merge(user, ticket),
         "can_close": permissions.can_close(user, ticket) and ticket.can_transition_to(TicketStatus.CLOSED),
         "can_change_status": permissions.can_change_status(user, ticket),
-        "merged_tickets": list(Ticket.objects.merged_into_ticket(ticket)),
+        "merged_tickets": list(Ticket.objects.merged_into_ticket(ticket)) if _has_merged(ticket) else [],
         "next_ticket": _next_ticket(user, ticket),
     }
     services.record_view(ticket=ticket, by=user, what="vraag")
     return render(request, "helpdesk/ticket_detail.html", context, status=status)
+
+
+def _has_merged(ticket) -> bool:
+    return getattr(ticket, "has_merged", True)  # not known (a ticket fetched elsewhere): ask
 
 
 def _next_ticket(user, ticket) -> Ticket | None:

@@ -98,11 +98,19 @@ TEMPLATES = [
     },
 ]
 
+# Widgets: <select> and <input> written in Python, the same HTML as Django's templates (core/renderers.py).
+FORM_RENDERER = "core.renderers.PortalFormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
+        # QuerySet.iterator() reads client-side. Every form field that lists a queryset (a select of
+        # themes, advisors, outcomes...) iterates it that way, and a server-side cursor costs three
+        # round trips (DECLARE, FETCH, CLOSE) where one does; nothing here iterates large results.
+        # (A PgBouncer in transaction pooling mode needs this too.)
+        disable_server_side_cursors=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -76,7 +76,7 @@ def test_queue_query_count_does_not_grow_with_tickets(client, adviseur, theme, a
         response = client.get(QUEUE)
     assert len(response.context["tickets"]) == 23
     assert len(more) == len(few)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(10):
         client.get(QUEUE)
 
 
