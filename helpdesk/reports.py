@@ -1,6 +1,7 @@
 """The queue's counters. (The capacity dashboard and the impact report live in the impact app.)"""
 
 from datetime import date
+from typing import Any
 
 from django.db import connections
 from django.db.models import QuerySet
@@ -17,7 +18,8 @@ def capped_counts(querysets: dict[str, QuerySet[Ticket]], *, cap: int) -> dict[s
     """
     if not querysets:
         return {}
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []  # the compiled queries' own values, as Django passes them
     for n, queryset in enumerate(querysets.values()):
         sql, values = queryset.order_by().values("pk")[: cap + 1].query.sql_with_params()
         # Django's own compiled SQL, its values kept apart as parameters: nothing from the request.
