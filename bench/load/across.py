@@ -147,7 +147,7 @@ def check_concurrent_claims(checks: Checks) -> None:
     advisors = [session("203.0.113.40"), session("203.0.113.41")]
     for client, username in zip(advisors, ["adviseur", "adviseur2"], strict=True):
         log_in(client, username, PASSWORD)
-    queue = advisors[0].get(f"{BASE}/helpdesk/wachtrij/?toegewezen=niemand")
+    queue = advisors[0].get(f"{BASE}/helpdesk/wachtrij/?unassigned=true")
     tickets = list(dict.fromkeys(TICKET_LINK.findall(queue.text)))[:8]
     claimed = 0
     for ticket in tickets:

@@ -119,6 +119,8 @@ $servers  }
       proxy_set_header X-Forwarded-Proto https;
       proxy_set_header X-Real-IP \$remote_addr;
       proxy_next_upstream error timeout;
+      # Which instance answered (the load stack only; across.py checks the spread).
+      add_header X-Upstream \$upstream_addr always;
     }
   }
 }
