@@ -60,7 +60,8 @@ from impact.models import Agreement, Report
 from menukaart.models import Example, Measure, Plan, Scan
 from menukaart.services import share_plan
 from tests.browser.helpers import follow_skip_link, login, narrow_problems, page_problems
-from tests.communities.factories import MembershipFactory, ReactionFactory, SubmittedExampleFactory
+from tests.communities.factories import MembershipFactory
+from tests.menukaart.factories import ReactionFactory, SubmittedExampleFactory
 from tests.security.test_hostile_input import _pages_without_parameters
 
 pytestmark = pytest.mark.browser
