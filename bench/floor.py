@@ -67,9 +67,9 @@ def _catalogue_rows(params):
         measures = measures.filter(size__in=[*sizes, "beide"])
     text = params.get("q", "").strip()
     if text:
-        # Which measures match and in what order is the search's definition (the stored, weighted
-        # search vector): the floor asks the same question, only without the page around it.
-        return measures.matching(text).order_by("-all_words", "-rank", "title")
+        # Which measures match and in what order is the search's definition (the portal's search
+        # index, best first): the floor asks the same question, only without the page around it.
+        return measures.matching(text)
     return measures.order_by("title")
 
 

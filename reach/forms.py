@@ -72,6 +72,7 @@ class NewsletterForm(forms.Form):
     email = forms.EmailField(
         label=_("Je e-mailadres"),
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Vul je e-mailadres in."),
             "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl."),
