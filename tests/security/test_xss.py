@@ -37,8 +37,9 @@ from communities.models import (
     ResourceVisibility,
     RoleModel,
 )
+from core.delivery import deliver
 from core.models import OutboxMessage
-from core.outbox import deliver, queue_mail
+from core.outbox import queue_mail
 from helpdesk import services as helpdesk_services
 from helpdesk.models import Attachment, Feedback, Message, MessageKind, TicketStatus
 from impact import services as impact_services
