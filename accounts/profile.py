@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Organisation, OrganisationKind, User
-from core.outbox import forget_address
+from core.retention import forget_address
 
 security_log = logging.getLogger("portal.security")
 

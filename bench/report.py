@@ -8,7 +8,7 @@ Run it on a database of its own: it migrates it and fills it in SQL (INSERT ... 
 generate_series, no ORM loops) with tickets spread evenly over three years (July 2023 - June 2026),
 two messages each (a reply with a linked measure for every second ticket), 10 usage events per
 ticket, themes, outcomes, feedback and reopen audit events. Then, per size, it times
-`impact.services.compute_figures` for January-June 2026 with its full trend (six half-years, so
+`impact.production.compute_figures` for January-June 2026 with its full trend (six half-years, so
 every ticket counts), which is what the report task spends its time on. Target: under 30 s at
 1,000,000 tickets on the 2-core machine, growing no faster than linearly.
 """
@@ -155,12 +155,12 @@ def fill(first: int, last: int, ids: dict, total: int) -> None:
 
 
 def time_report(runs: int) -> tuple[float, dict]:
-    from impact.services import earliest_data_day
+    from impact.production import earliest_data_day
 
     timings = []
     per_figure: dict = {}
     with connection.cursor() as cursor:
-        cursor.execute("SET jit = off")  # as impact.services.produce_report does
+        cursor.execute("SET jit = off")  # as impact.production.produce_report does
     for _ in range(runs):
         context = Context(periods=trend_periods(PERIOD, earliest=earliest_data_day(), maximum=6), today=TODAY)
         started = time.perf_counter()

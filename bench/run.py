@@ -521,10 +521,10 @@ def measure_report(runs: int, log=print) -> dict:
     from bench.report import PERIOD, TODAY
     from impact.figures import REGISTRY, Context, build
     from impact.periods import trend_periods
-    from impact.services import earliest_data_day
+    from impact.production import earliest_data_day
 
     with connection.cursor() as cursor:
-        cursor.execute("SET jit = off")  # as impact.services.produce_report does
+        cursor.execute("SET jit = off")  # as impact.production.produce_report does
     samples = {"ours": Samples(), "floor": Samples()}
 
     def ours():

@@ -13,17 +13,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from communities.models import Membership, MembershipStatus, Network
+from communities.models import JoinPolicy, Membership, MembershipStatus, Network, NetworkStatus
 
 if TYPE_CHECKING:
     from accounts.models import AnyUser
 
-MODERATE = "communities.moderate_network"
 REVIEW_PROPOSALS = "communities.review_proposal"
 
 
 def can_moderate(user: AnyUser) -> bool:
-    return user.is_authenticated and user.has_perm(MODERATE)
+    return Network.is_editor(user)
 
 
 def can_review_proposals(user: AnyUser) -> bool:
@@ -51,8 +50,6 @@ def can_participate(user: AnyUser, network: Network) -> bool:
 
 def can_ask_to_join(user: AnyUser, network: Network) -> bool:
     """Anyone with an account who is not yet a member, in an active network that is open to requests."""
-    from communities.models import JoinPolicy, NetworkStatus
-
     return (
         user.is_authenticated
         and network.join_policy == JoinPolicy.OPEN

@@ -1,8 +1,9 @@
 """Shared models: the worker heartbeat and the e-mail outbox (used by every app)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Self
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -36,6 +37,12 @@ class OutboxStatus(models.TextChoices):
 PRIVATE_LINK_PLACEHOLDER = "[[private-link]]"
 
 
+def send_lease() -> timedelta:
+    """How long a claim holds a message. A worker that claimed a message has either finished it or
+    been killed by Celery's hard time limit by then, so an older claim means it died mid-send."""
+    return timedelta(seconds=settings.OUTBOX_SEND_LEASE_SECONDS)
+
+
 class OutboxQuerySet(models.QuerySet["OutboxMessage"]):
     def due(self, *, now: datetime | None = None) -> Self:
         """Pending messages whose next attempt is due and that no worker is sending right now."""
@@ -44,9 +51,7 @@ class OutboxQuerySet(models.QuerySet["OutboxMessage"]):
 
     def unclaimed(self, *, now: datetime | None = None) -> Self:
         """Rows no worker holds: never claimed, or claimed longer ago than the send lease (that
-        worker died or was killed mid-send; see core.outbox.send_lease)."""
-        from core.outbox import send_lease
-
+        worker died or was killed mid-send; see send_lease)."""
         now = now or timezone.now()
         return self.filter(models.Q(sending_since__isnull=True) | models.Q(sending_since__lt=now - send_lease()))
 

@@ -1,5 +1,5 @@
-"""Shared background work: the worker heartbeat, sending the e-mail outbox (core.outbox) and
-deleting its old messages."""
+"""Shared background work: the worker heartbeat, sending the e-mail outbox (core.delivery) and
+deleting its old messages (core.retention)."""
 
 import logging
 import socket
@@ -9,8 +9,9 @@ from celery import shared_task
 from django.db.models import F
 from django.utils import timezone
 
+from core.delivery import deliver, retry_delay
 from core.models import OutboxMessage, WorkerHeartbeat
-from core.outbox import deliver, purge_expired, retry_delay
+from core.retention import purge_expired
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ def record_heartbeat(worker: str | None = None) -> None:
 def send_outbox_message(self, message_id: int) -> str:
     """Send one queued e-mail; after a failure, retry with exponential backoff.
 
-    Acknowledged late and requeued if the worker dies: running it again is harmless (core.outbox.
+    Acknowledged late and requeued if the worker dies: running it again is harmless (core.delivery.
     deliver skips a message that is sent or held by another worker). In eager mode (no broker) the
     retry is left to flush_outbox, so a web request never waits.
     """

@@ -7,7 +7,7 @@ class HelpdeskConfig(AppConfig):
     verbose_name = _("Helpdesk")
 
     def ready(self):
-        from core.outbox import keep_messages_about
+        from core.retention import keep_messages_about
         from helpdesk import measure_suggestions, signals  # noqa: F401 (connects the receivers)
         from helpdesk.models import Ticket
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.permissions import HelpdeskPerm
 from impact import capacity as capacity_figures
-from impact import permissions, services
+from impact import permissions, production, services
 from impact.forms import AgreementForm, PartnerInputForm, ReportRequestForm
 from impact.models import PartnerInput, Report, ReportStatus
 from impact.periods import Period
@@ -87,7 +87,7 @@ def report_progress(request, pk):
         {
             "report": report,
             "period": Period(report.period_start, report.period_end),
-            "progress": services.report_progress(report.pk),
+            "progress": production.report_progress(report.pk),
         },
     )
 

@@ -24,6 +24,7 @@ from menukaart.models import (
     UsageEvent,
 )
 from menukaart.models.content import TRANSITIONS, InvalidTransition  # noqa: F401 (importable from here too)
+from menukaart.models.scans import SCAN_SESSION_KEY
 from menukaart.permissions import can_publish
 from menukaart.search import normalise_query
 
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from accounts.models import AnyUser, User
 
 PLAN_SESSION_KEY = "menukaart_plan_id"
-SCAN_SESSION_KEY = "menukaart_scan_id"
 
 
 @transaction.atomic

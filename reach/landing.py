@@ -23,7 +23,7 @@ from communities.models import Network, NetworkStatus
 from core.choices import Sector, SizeBand
 from menukaart.models import Example, Measure
 from menukaart.selfscan import size_fit
-from reach.models import LandingKind, LandingPage, SizeGroup
+from reach.models import SECTOR_SLUGS, SIZE_SLUGS, LandingKind, LandingPage, SizeGroup, page_url
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -31,31 +31,6 @@ if TYPE_CHECKING:
 MEASURES_SHOWN = 9
 EXAMPLES_SHOWN = 6
 
-# Human slugs for the sectors (the letters are the SBI sections). Fixed: they are addresses.
-SECTOR_SLUGS = {
-    "A": "landbouw-bosbouw-en-visserij",
-    "B": "delfstoffenwinning",
-    "C": "industrie",
-    "D": "energievoorziening",
-    "E": "waterbedrijven-en-afvalbeheer",
-    "F": "bouw",
-    "G": "handel",
-    "H": "vervoer-en-opslag",
-    "I": "horeca",
-    "J": "informatie-en-communicatie",
-    "K": "financiele-dienstverlening",
-    "L": "onroerend-goed",
-    "M": "specialistische-zakelijke-diensten",
-    "N": "uitzendbureaus-en-zakelijke-diensten",
-    "O": "openbaar-bestuur",
-    "P": "onderwijs",
-    "Q": "zorg-en-welzijn",
-    "R": "cultuur-sport-en-recreatie",
-    "S": "overige-dienstverlening",
-}
-SECTOR_BY_SLUG = {slug: letter for letter, slug in SECTOR_SLUGS.items()}
-SIZE_SLUGS: dict[str, str] = {SizeGroup.SME: "mkb", SizeGroup.LARGE: "grote-organisaties"}
-SIZE_BY_SLUG = {slug: size for size, slug in SIZE_SLUGS.items()}
 # The employee counts (core.choices.SizeBand, as on examples and profiles) in each size group.
 SIZE_BANDS = {
     SizeGroup.SME: [SizeBand.S1_9, SizeBand.S10_49, SizeBand.S50_249],
@@ -63,17 +38,6 @@ SIZE_BANDS = {
 }
 # The self-scan's size fit for a size group (one band of the group stands for all of it).
 SIZE_FIT_BAND = {SizeGroup.SME: SizeBand.S50_249, SizeGroup.LARGE: SizeBand.S250}
-
-assert set(SECTOR_SLUGS) == set(Sector.values)  # noqa: S101  # nosec B101 (a new SBI section needs a slug)
-
-
-def page_url(kind: str, key: str) -> str:
-    """The address of a landing page: kind and key (sector letter, size group or partner slug)."""
-    if kind == LandingKind.SECTOR:
-        return reverse("landing:sector", kwargs={"slug": SECTOR_SLUGS[key]})
-    if kind == LandingKind.SIZE:
-        return reverse("landing:size", kwargs={"slug": SIZE_SLUGS[key]})
-    return reverse("landing:partner", kwargs={"slug": key})
 
 
 @dataclass

@@ -119,6 +119,45 @@ class SizeGroup(models.TextChoices):
 PARTNER_KINDS = ("referring_partner", "werkagenda_partner")
 
 
+# The addresses of the landing pages (their content is reach.landing's). Human slugs for the
+# sectors (the letters are the SBI sections). Fixed: they are addresses.
+SECTOR_SLUGS = {
+    "A": "landbouw-bosbouw-en-visserij",
+    "B": "delfstoffenwinning",
+    "C": "industrie",
+    "D": "energievoorziening",
+    "E": "waterbedrijven-en-afvalbeheer",
+    "F": "bouw",
+    "G": "handel",
+    "H": "vervoer-en-opslag",
+    "I": "horeca",
+    "J": "informatie-en-communicatie",
+    "K": "financiele-dienstverlening",
+    "L": "onroerend-goed",
+    "M": "specialistische-zakelijke-diensten",
+    "N": "uitzendbureaus-en-zakelijke-diensten",
+    "O": "openbaar-bestuur",
+    "P": "onderwijs",
+    "Q": "zorg-en-welzijn",
+    "R": "cultuur-sport-en-recreatie",
+    "S": "overige-dienstverlening",
+}
+SECTOR_BY_SLUG = {slug: letter for letter, slug in SECTOR_SLUGS.items()}
+SIZE_SLUGS: dict[str, str] = {SizeGroup.SME: "mkb", SizeGroup.LARGE: "grote-organisaties"}
+SIZE_BY_SLUG = {slug: size for size, slug in SIZE_SLUGS.items()}
+
+assert set(SECTOR_SLUGS) == set(Sector.values)  # noqa: S101  # nosec B101 (a new SBI section needs a slug)
+
+
+def page_url(kind: str, key: str) -> str:
+    """The address of a landing page: kind and key (sector letter, size group or partner slug)."""
+    if kind == LandingKind.SECTOR:
+        return reverse("landing:sector", kwargs={"slug": SECTOR_SLUGS[key]})
+    if kind == LandingKind.SIZE:
+        return reverse("landing:size", kwargs={"slug": SIZE_SLUGS[key]})
+    return reverse("landing:partner", kwargs={"slug": key})
+
+
 class LandingPage(models.Model):
     """What the editors write on one landing page: its introduction, the themes that go first, the
     networks to show and, for a partner, how to reach its own helpdesk. A sector, size group or
@@ -187,8 +226,6 @@ class LandingPage(models.Model):
         return f"{self.get_kind_display()}: {self.organisation}"
 
     def get_absolute_url(self) -> str:
-        from reach.landing import page_url
-
         return page_url(self.kind, self.sector or self.size or (self.organisation.slug if self.organisation else ""))
 
     def clean(self) -> None:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from communities.models import Network
 from menukaart.models import Example, Measure
 from reach import landing
-from reach.models import LandingPage
+from reach.models import LandingPage, page_url
 
 PUBLIC_PAGES = [
     "core:home", "core:about", "core:partners", "core:contact", "core:privacy", "core:accessibility",
@@ -70,7 +70,7 @@ class LandingSitemap(BilingualSitemap):
         return [(kind, key, edited.get((kind, key))) for kind, key in landing.all_pages()]
 
     def location(self, item):
-        return landing.page_url(item[0], item[1])
+        return page_url(item[0], item[1])
 
     def lastmod(self, item):
         return item[2]

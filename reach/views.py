@@ -12,7 +12,7 @@ from menukaart.services import find_plan
 from reach import landing as landing_pages
 from reach import newsletter
 from reach.forms import NewsletterForm
-from reach.models import ShortLink, ShortLinkDailyOpens
+from reach.models import SECTOR_BY_SLUG, SIZE_BY_SLUG, ShortLink, ShortLinkDailyOpens
 from reach.qr import qr_png, qr_svg
 
 # Pages that are private, personal or endless for a crawler. Everything else may be indexed.
@@ -75,7 +75,7 @@ def landing_index(request):
 
 @require_GET
 def landing_sector(request, slug: str):
-    letter = landing_pages.SECTOR_BY_SLUG.get(slug)
+    letter = SECTOR_BY_SLUG.get(slug)
     if letter is None:
         raise Http404
     return _render_landing(request, landing_pages.sector_landing(letter))
@@ -83,7 +83,7 @@ def landing_sector(request, slug: str):
 
 @require_GET
 def landing_size(request, slug: str):
-    size = landing_pages.SIZE_BY_SLUG.get(slug)
+    size = SIZE_BY_SLUG.get(slug)
     if size is None:
         raise Http404
     return _render_landing(request, landing_pages.size_landing(size))

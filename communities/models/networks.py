@@ -61,6 +61,10 @@ def validate_network_slug(value: str) -> None:
         )
 
 
+# Given to editors (moderators) through the role groups (accounts/roles.py); Network.Meta defines it.
+MODERATE_PERMISSION = "communities.moderate_network"
+
+
 class NetworkQuerySet(models.QuerySet["Network"]):
     def active(self) -> Self:
         return self.filter(status=NetworkStatus.ACTIVE)
@@ -75,9 +79,7 @@ class NetworkQuerySet(models.QuerySet["Network"]):
 
     def visible_to(self, user: AnyUser) -> Self:
         """Listed networks for everyone; unlisted ones only for their members, coordinators and editors."""
-        from communities.permissions import can_moderate
-
-        if can_moderate(user):
+        if Network.is_editor(user):
             return self.all()
         if not user.is_authenticated:
             return self.listed()
@@ -85,9 +87,7 @@ class NetworkQuerySet(models.QuerySet["Network"]):
 
     def participated_by(self, user: AnyUser) -> Self:
         """Networks whose members-only pages the user may open: member, coordinator or editor."""
-        from communities.permissions import can_moderate
-
-        if can_moderate(user):
+        if Network.is_editor(user):
             return self.all()
         if not user.is_authenticated:
             return self.none()
@@ -95,9 +95,7 @@ class NetworkQuerySet(models.QuerySet["Network"]):
 
     def managed_by(self, user: AnyUser) -> Self:
         """Networks the user runs: their own as coordinator; every network for editors."""
-        from communities.permissions import can_moderate
-
-        if can_moderate(user):
+        if Network.is_editor(user):
             return self.all()
         if not user.is_authenticated:
             return self.none()
@@ -162,6 +160,11 @@ class Network(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("communities:network_detail", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def is_editor(user: AnyUser) -> bool:
+        """An editor (moderator) holds `communities.moderate_network`: sees, manages and moderates every network."""
+        return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
     @property
     def is_archived(self) -> bool:

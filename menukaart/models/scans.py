@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from accounts.models import AnyUser
 
 
+# The session's entry for the scan a visitor without an account made (menukaart.services.start_scan
+# sets it; menukaart.services.claim_session_scan moves the scan to the account at sign-up or log-in).
+SCAN_SESSION_KEY = "menukaart_scan_id"
+
+
 class ScanQuerySet(models.QuerySet["Scan"]):
     def completed(self) -> Self:
         return self.filter(completed_at__isnull=False)
@@ -23,8 +28,6 @@ class ScanQuerySet(models.QuerySet["Scan"]):
 
         Anything else is not found (a 404), whoever asks.
         """
-        from menukaart.services import SCAN_SESSION_KEY
-
         if user.is_authenticated:
             return self.filter(user=user)
         scan_id = session.get(SCAN_SESSION_KEY)

@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from communities import services
+from communities import notifications
 from communities.models import DigestDelivery, EmailPreference, Membership, Post, PostReport
 from tests.communities.conftest import outbox_to
 from tests.communities.factories import MembershipFactory, PostFactory
@@ -46,8 +46,8 @@ def test_member_posts_and_per_post_readers_get_an_email(client, network, member,
 def test_post_notification_runs_once_even_if_the_task_runs_twice(network, member):
     MembershipFactory(network=network, email_preference=EmailPreference.PER_POST)
     post = PostFactory(network=network, author=member)
-    assert services.send_post_notifications(post_id=post.pk) == 1
-    assert services.send_post_notifications(post_id=post.pk) == 0
+    assert notifications.send_post_notifications(post_id=post.pk) == 1
+    assert notifications.send_post_notifications(post_id=post.pk) == 0
 
 
 @pytest.mark.django_db
@@ -171,7 +171,7 @@ def test_weekly_digest_of_one_week_of_activity(network, member):
     hidden.hidden_at = timezone.now()
     hidden.save()
 
-    sent = services.send_weekly_digests(week_start=monday)
+    sent = notifications.send_weekly_digests(week_start=monday)
 
     # The member (weekly is the default) and the weekly reader; not "none", not "per post".
     assert sent == 2
@@ -186,16 +186,16 @@ def test_weekly_digest_of_one_week_of_activity(network, member):
     assert "[[private-link]]" in mail.body
     assert DigestDelivery.objects.get(membership__user=weekly).post_count == 8
     # Running the task again for the same week sends nothing more.
-    assert services.send_weekly_digests(week_start=monday) == 0
+    assert notifications.send_weekly_digests(week_start=monday) == 0
 
 
 @pytest.mark.django_db
 def test_no_digest_for_a_quiet_week(network, member):
-    assert services.send_weekly_digests(week_start=date(2026, 11, 16)) == 0
+    assert notifications.send_weekly_digests(week_start=date(2026, 11, 16)) == 0
 
 
 def test_digest_week_is_the_week_before_the_monday_it_is_sent():
-    assert services.week_start_for(date(2026, 11, 23)) == date(2026, 11, 16)
+    assert notifications.week_start_for(date(2026, 11, 23)) == date(2026, 11, 16)
 
 
 def test_digest_is_scheduled_weekly_in_the_beat():
@@ -208,7 +208,7 @@ def test_digest_is_scheduled_weekly_in_the_beat():
 @pytest.mark.django_db
 def test_one_click_unsubscribe(client, network, member):
     membership = Membership.objects.get(user=member)
-    url = services.unsubscribe_url(membership).split("testserver")[-1].split("://")[-1]
+    url = notifications.unsubscribe_url(membership).split("testserver")[-1].split("://")[-1]
     path = url[url.index("/") :]
     assert "Ja, geen e-mail meer" in client.get(path).content.decode()
     membership.refresh_from_db()

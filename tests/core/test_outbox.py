@@ -13,9 +13,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from core import outbox, tasks
+from core import delivery, tasks
+from core.delivery import deliver
 from core.models import PRIVATE_LINK_PLACEHOLDER, OutboxMessage, OutboxStatus
-from core.outbox import deliver, queue_mail
+from core.outbox import queue_mail
 from core.tasks import flush_outbox, send_outbox_message
 from helpdesk import services
 from helpdesk.models import Ticket
@@ -242,7 +243,7 @@ def test_soft_time_limit_is_not_swallowed_and_the_message_stays_pending(ticket, 
     def out_of_time(self, *args, **kwargs):
         raise SoftTimeLimitExceeded()
 
-    monkeypatch.setattr(outbox.EmailMessage, "send", out_of_time)
+    monkeypatch.setattr(delivery.EmailMessage, "send", out_of_time)
     with pytest.raises(SoftTimeLimitExceeded):
         deliver(message.pk)
     with pytest.raises(SoftTimeLimitExceeded):

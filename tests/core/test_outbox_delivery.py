@@ -16,8 +16,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from core.delivery import deliver
 from core.models import OutboxMessage, OutboxStatus
-from core.outbox import deliver
 from core.tasks import flush_outbox, send_outbox_message
 from helpdesk import permissions, services
 from portal.celery import app as celery_app

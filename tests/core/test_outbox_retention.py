@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from core import outbox
+from core import retention
 from core.models import OutboxMessage, OutboxStatus
 from core.outbox import queue_mail
 from core.tasks import purge_expired_outbox
@@ -80,7 +80,7 @@ def test_purge_works_in_batches_until_done(settings):
     settings.OUTBOX_RETENTION_DAYS = 1
     for _ in range(5):
         message(days_old=3)
-    assert outbox.purge_expired(batch_size=2) == 2
+    assert retention.purge_expired(batch_size=2) == 2
     assert purge_expired_outbox() == 3
     assert not OutboxMessage.objects.exists()
 
@@ -119,10 +119,10 @@ def test_forget_address_deletes_the_mail_to_it_sent_or_not(settings):
     about_ticket = message(days_old=1, about=ticket, to="anna@example.nl")
     to_someone_else = message(days_old=1, to="bert@example.nl")
 
-    assert outbox.forget_address(" anna@example.nl ") == 2
+    assert retention.forget_address(" anna@example.nl ") == 2
     assert not OutboxMessage.objects.filter(pk__in=[sent.pk, pending.pk]).exists()
     assert remaining() == {about_ticket.pk, to_someone_else.pk}  # the helpdesk strips its own
-    assert outbox.forget_address("") == 0
+    assert retention.forget_address("") == 0
 
 
 def test_the_nightly_purge_is_scheduled_and_registered():

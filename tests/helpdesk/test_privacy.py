@@ -183,7 +183,7 @@ def test_outbox_errors_hold_no_address_and_are_cleared(submitted, superuser, out
     """Regression (review I4): SMTP errors quote the recipient; they stayed in last_error and the log."""
     import smtplib
 
-    from core import outbox
+    from core import delivery
     from core.models import OutboxMessage
 
     ticket, _token = submitted
@@ -191,10 +191,10 @@ def test_outbox_errors_hold_no_address_and_are_cleared(submitted, superuser, out
     def refused(self, *args, **kwargs):
         raise smtplib.SMTPRecipientsRefused({self.to[0]: (550, b"unknown user fatima@bakkerij.example")})
 
-    monkeypatch.setattr(outbox.EmailMessage, "send", refused)
+    monkeypatch.setattr(delivery.EmailMessage, "send", refused)
     message = OutboxMessage.objects.get(to="fatima@bakkerij.example")
     OutboxMessage.objects.filter(pk=message.pk).update(status="wachtend", sent_at=None)
-    assert outbox.deliver(message.pk) == "failed"
+    assert delivery.deliver(message.pk) == "failed"
     message.refresh_from_db()
     assert message.last_error == "SMTPRecipientsRefused (550)"
     assert "fatima" not in caplog.text and "SMTPRecipientsRefused (550)" in caplog.text

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import close_old_connections
 
 from core.models import OutboxMessage
-from impact import services
+from impact import production, services
 from impact.models import Report, ReportStatus
 from impact.periods import Period
 from portal.celery import app as celery_app
@@ -178,7 +178,7 @@ def test_whole_worker_killed_mid_report_and_restarted_gives_one_complete_report(
     with HeldMidway() as held:
         report = services.request_report(period=PERIOD)
         held.wait_until_a_report_waits()
-        progress = services.report_progress(report.pk)
+        progress = production.report_progress(report.pk)
         assert progress and progress["done"] > 0  # mid-way: part of the figures computed
         first.kill_all()
         held.release()

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import OutboxMessage
-from impact import services
+from impact import production, services
 from impact.figures import REGISTRY
 from impact.models import Agreement, AgreementStatus, PartnerInput, Report, ReportStatus
 from impact.periods import Period
@@ -31,7 +31,7 @@ def report(dataset, contentbeheerder, abu, settings):
         note="Veel vragen over taal op de werkvloer.", questions_heard=40, employers_reached=3,
     )  # fmt: skip
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("impact.services.timezone.localdate", lambda: date(2026, 7, 15))
+        patch.setattr("impact.production.timezone.localdate", lambda: date(2026, 7, 15))
         report = services.request_report(period=H1_2026, by=contentbeheerder)
     report.refresh_from_db()
     return report
@@ -56,7 +56,7 @@ def test_asking_again_for_the_same_period_gives_the_same_report(report, adviseur
     assert again.pk == report.pk
     assert Report.objects.count() == 1
     assert OutboxMessage.objects.filter(subject__startswith="Impactrapportage").count() == 2
-    assert services.produce_report(report_id=report.pk) is False  # nothing to do
+    assert production.produce_report(report_id=report.pk) is False  # nothing to do
 
 
 @pytest.mark.django_db
@@ -64,7 +64,7 @@ def test_a_failed_report_is_asked_for_again_and_then_completes(dataset, adviseur
     def broken(**kwargs):
         raise ValueError("boom")
 
-    monkeypatch.setattr("impact.services.compute_figures", broken)
+    monkeypatch.setattr("impact.production.compute_figures", broken)
     period = Period(date(2025, 7, 1), date(2025, 12, 31))
     with pytest.raises(ValueError):
         from impact.tasks import produce_report
@@ -80,6 +80,24 @@ def test_a_failed_report_is_asked_for_again_and_then_completes(dataset, adviseur
         services.request_report(period=period, by=adviseur)
     report.refresh_from_db()
     assert report.status == ReportStatus.COMPLETE
+
+
+@pytest.mark.django_db
+def test_the_half_year_beat_asks_once_for_the_report_of_the_half_year_that_ended(dataset, settings, monkeypatch):
+    from impact.tasks import produce_half_year_report
+
+    settings.IMPACT_REPORT_DISTRIBUTION = ["partners@example.nl"]
+    monkeypatch.setattr("impact.tasks.timezone.localdate", lambda: date(2026, 7, 2))
+    with django_capture_on_commit():
+        report_id = produce_half_year_report()
+    report = Report.objects.get(pk=report_id)
+    assert (report.period_start, report.period_end) == (H1_2026.start, H1_2026.end)
+    assert report.scheduled is True
+    assert report.status == ReportStatus.COMPLETE
+    with django_capture_on_commit():
+        assert produce_half_year_report() == report_id  # the same report, produced and mailed once
+    assert Report.objects.count() == 1
+    assert OutboxMessage.objects.filter(subject__startswith="Impactrapportage").count() == 1
 
 
 def django_capture_on_commit():
@@ -186,7 +204,7 @@ def test_progress_page_shows_how_far_the_worker_is(client, adviseur):
     from django.core.cache import cache
 
     report = Report.objects.create(period_start=date(2025, 1, 1), period_end=date(2025, 6, 30))
-    cache.set(services.progress_key(report.pk), {"done": 3, "total": 25, "step": "Vragen per thema"})
+    cache.set(production.progress_key(report.pk), {"done": 3, "total": 25, "step": "Vragen per thema"})
     client.force_login(adviseur)
     html = client.get(reverse("impact:report_progress", args=[report.pk])).content.decode()
     assert "Bezig: 3 van 25 cijfers berekend (nu: Vragen per thema)." in html

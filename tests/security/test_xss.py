@@ -37,11 +37,12 @@ from communities.models import (
     ResourceVisibility,
     RoleModel,
 )
+from core.delivery import deliver
 from core.models import OutboxMessage
-from core.outbox import deliver, queue_mail
+from core.outbox import queue_mail
 from helpdesk import services as helpdesk_services
 from helpdesk.models import Attachment, Feedback, Message, MessageKind, TicketStatus
-from impact import services as impact_services
+from impact import production as impact_production
 from impact.models import Agreement, PartnerInput, Report
 from impact.periods import half_year_of
 from menukaart.models import ExampleReaction, ExampleStatus, KeyFigure, Plan, PlanItem, ReactionStatus, UsageEvent
@@ -233,7 +234,7 @@ def world(db, private_media, ser_dib, abu, werkgever, partner_abu, adviseur, con
         due_date=period.end, status_note=p(limit=300),
     )  # fmt: skip
     report = Report.objects.create(period_start=period.start, period_end=period.end, requested_by=contentbeheerder)
-    impact_services.produce_report(report_id=report.pk)
+    impact_production.produce_report(report_id=report.pk)
 
     # --- Reach ---
     ShortLink.objects.create(code="kwaad", target="/menukaart/", purpose=p(), created_by=contentbeheerder)
