@@ -287,6 +287,12 @@ class MaterialFilter(django_filters.FilterSet):
     def search_text(self) -> str:
         return (self.form.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
 
+    @property
+    def chosen_count(self) -> int:
+        """How many filter values (not the search) were asked for, valid or not: the page keeps them in view."""
+        values = (self.form[name].value() or [] for name in self.filters if name != "q")
+        return sum(len({value for value in chosen if value}) for chosen in values)
+
 
 class ExampleFilter(django_filters.FilterSet):
     """The examples list's query string: ?thema=behoud&sector=K&omvang=250%2B&maatregel=<slug>."""

@@ -72,6 +72,22 @@ def test_theme_filter_is_a_checkbox_per_theme_and_keeps_its_choice(client, theme
     assert len(ids) == len(set(ids)), "every id on the page is unique"
 
 
+def test_filters_fold_away_until_one_is_chosen_and_the_count_is_always_shown(client, themes):
+    MaterialFactory.create_batch(2)
+    html = client.get(URL).content.decode()
+    assert '<details class="facets-details">' in html  # folded on a phone (CSS opens it on a wide screen)
+    assert '<h2 id="results-title" class="results-title">2 materialen</h2>' in html
+    # A search alone keeps the filters folded; a chosen value (or a repeated one, counted once) opens them.
+    assert '<details class="facets-details">' in client.get(URL, {"q": "toolkit"}).content.decode()
+    html = client.get(URL, {"thema": ["behoud", "behoud", "werving"], "kosten": "gratis"}).content.decode()
+    assert '<details class="facets-details" open>' in html
+    assert re.search(r'Filters <span class="count">\(3 gekozen\)</span></h2>', html)
+    # An impossible choice too: the visitor sees the checkboxes beside the error.
+    response = client.get(URL, {"kosten": "onbekend"})
+    assert response.status_code == 400
+    assert '<details class="facets-details" open>' in response.content.decode()
+
+
 def test_unknown_theme_is_a_dutch_400(client, themes):
     response = client.get(URL, {"thema": "bestaat-niet"})
     assert response.status_code == 400
