@@ -314,8 +314,8 @@ class MaterialLinkCheckAdmin(admin.ModelAdmin):
 
 @admin.register(Material)
 class MaterialAdmin(WorkflowAdmin):
-    list_display = ("title", "kind", "provider", "cost", "status", "updated_at")
-    list_filter = ("status", "kind", "cost")
+    list_display = ("title", "kind", "provider", "cost", "in_development", "status", "updated_at")
+    list_filter = ("status", "kind", "cost", "in_development")
     search_fields = ("title", "slug", "summary", "provider")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("sources",)

@@ -236,7 +236,10 @@ class Facet:
 
 
 class MaterialFilter(django_filters.FilterSet):
-    """The materials page's own search and filters: ?q=...&soort=e-learning&kosten=gratis."""
+    """The materials page's own search and filters: ?q=...&thema=behoud&soort=e-learning&kosten=gratis.
+
+    Values within one filter combine with OR, filters combine with AND (as in the catalogue).
+    """
 
     q = django_filters.CharFilter(
         label=_("Zoek in materialen"),
@@ -244,10 +247,18 @@ class MaterialFilter(django_filters.FilterSet):
         max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": _("Je zoekvraag is te lang: gebruik maximaal %(limit_value)d tekens.")},
     )
+    thema = django_filters.ModelMultipleChoiceFilter(
+        label=_("Thema"), queryset=Theme.objects.all(), to_field_name="slug", method="filter_themes"
+    )
     soort = django_filters.MultipleChoiceFilter(
         label=_("Soort materiaal"), field_name="kind", choices=Material.Kind.choices
     )
-    kosten = django_filters.MultipleChoiceFilter(label=_("Kosten"), field_name="cost", choices=Material.Cost.choices)
+    # "Onbekend" is not something to choose: a visitor filters on what is known.
+    kosten = django_filters.MultipleChoiceFilter(
+        label=_("Kosten"),
+        field_name="cost",
+        choices=[(value, label) for value, label in Material.Cost.choices if value != Material.Cost.UNKNOWN],
+    )
 
     class Meta:
         model = Material
@@ -268,9 +279,19 @@ class MaterialFilter(django_filters.FilterSet):
         order = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)), default=Value(len(ranked)))
         return qs.filter(pk__in=ranked).order_by(order, "title")
 
+    def filter_themes(self, qs, name, value):
+        """Materials of the published measures on these themes (Material.objects.about_themes)."""
+        return qs.about_themes(value) if value else qs
+
     @property
     def search_text(self) -> str:
         return (self.form.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
+
+    @property
+    def chosen_count(self) -> int:
+        """How many filter values (not the search) were asked for, valid or not: the page keeps them in view."""
+        values = (self.form[name].value() or [] for name in self.filters if name != "q")
+        return sum(len({value for value in chosen if value}) for chosen in values)
 
 
 class ExampleFilter(django_filters.FilterSet):

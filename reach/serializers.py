@@ -100,12 +100,16 @@ class MeasureSerializer(PublishedContentSerializer):
 class MaterialSerializer(PublishedContentSerializer):
     kind = ChoiceField()
     cost = ChoiceField()
+    # Added within version 1 (a new field is a compatible change); the model's help text is for editors.
+    in_development = serializers.BooleanField(
+        read_only=True, help_text="De maker werkt er nog aan: nog niet klaar (op het portaal: 'In ontwikkeling')."
+    )
     sources = SourceSerializer(many=True, read_only=True)
 
     class Meta:
         model = Material
-        fields = ["slug", "url", "title", "summary", "kind", "provider", "cost", "audience", "sources",
-                  "published_at", "updated_at"]  # fmt: skip
+        fields = ["slug", "url", "title", "summary", "kind", "provider", "cost", "audience", "in_development",
+                  "sources", "published_at", "updated_at"]  # fmt: skip
 
     def page_url(self, obj) -> str:
         # A material's own address is the provider's; the portal's page lists it.

@@ -14,6 +14,8 @@ from taggit.managers import TaggableManager
 from core.choices import Sector, SizeBand
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from django_stubs_ext import StrOrPromise
 
     from accounts.models import AnyUser, User
@@ -189,6 +191,15 @@ class LinkedPublishableQuerySet(ListsMeasures, PublishableQuerySet):
     """Materials and initiatives: published items that list the measures they belong to."""
 
 
+class MaterialQuerySet(LinkedPublishableQuerySet):
+    def about_themes(self, themes: Iterable[Theme] | models.QuerySet[Theme]) -> Self:
+        """Materials of a published measure on any of these themes (a material has no themes of its
+        own: it has them through its measures). One subquery on the link table, so no duplicates."""
+        measures = Measure.objects.published().filter(themes__in=themes)
+        links = Measure.materials.through._default_manager.filter(measure__in=measures)
+        return self.filter(pk__in=links.values("material_id"))
+
+
 class Publishable(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
@@ -237,9 +248,14 @@ class Material(Publishable):
     url = models.URLField(_("link"), blank=True, max_length=500)
     cost = models.CharField(_("kosten"), max_length=20, choices=Cost.choices, default=Cost.UNKNOWN)
     audience = models.CharField(_("doelgroep"), max_length=300, blank=True)
+    in_development = models.BooleanField(
+        _("in ontwikkeling"),
+        default=False,
+        help_text=_("Aanzetten als de maker er nog aan werkt en het nog niet klaar is."),
+    )
     sources = models.ManyToManyField(Source, verbose_name=_("bronnen"), blank=True, related_name="materials")
 
-    objects = LinkedPublishableQuerySet.as_manager()
+    objects = MaterialQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -252,6 +268,23 @@ class Material(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("menukaart:material_list") + f"#{self.slug}"
+
+    @property
+    def has_known_cost(self) -> bool:
+        """False when the cost is "onbekend": a public page then leaves the cost out."""
+        return bool(self.cost) and self.cost != self.Cost.UNKNOWN
+
+    def sources_besides_itself(self) -> list[Source]:
+        """The sources about this material, without the material's own publication: a citation that
+        contains the title (or the part before a colon) would only repeat the title under "Bron".
+        Uses the prefetched sources."""
+        name = _comparable(self.title.partition(":")[0]) or _comparable(self.title)
+        return [source for source in self.sources.all() if name not in _comparable(source.citation)]
+
+
+def _comparable(text: str) -> str:
+    """Text for a loose comparison: case and runs of whitespace do not count."""
+    return " ".join(text.casefold().split())
 
 
 class Initiative(Publishable):

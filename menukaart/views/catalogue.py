@@ -150,7 +150,7 @@ def evidence_scale(request):
 
 @require_GET
 def material_list(request):
-    """All published materials by kind; with ?q= a search (best first), with ?soort= and ?kosten= filters."""
+    """All published materials by kind; with ?q= a search (best first); filters ?thema=, ?soort=, ?kosten=."""
     # A material can belong to many measures: only what the card's links need.
     materials = (
         Material.objects.published()

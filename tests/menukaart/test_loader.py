@@ -78,11 +78,11 @@ EXAMPLES = [
 ]
 
 
-def write_content(path, *, measures=None, examples=None):
+def write_content(path, *, measures=None, examples=None, materials=None):
     files = {
         "taxonomy.yaml": TAXONOMY,
         "sources.yaml": SOURCES,
-        "materials.yaml": MATERIALS,
+        "materials.yaml": materials if materials is not None else MATERIALS,
         "initiatives.yaml": INITIATIVES,
         "measures.yaml": measures if measures is not None else [measure()],
         "examples.yaml": examples if examples is not None else EXAMPLES,
@@ -147,6 +147,24 @@ def test_invalid_values_and_unknown_fields_are_reported(tmp_path):
     message = str(error.value)
     assert "onbekende velden colour" in message
     assert "evidence" in message and "effort" in message
+
+
+@pytest.mark.django_db
+def test_material_in_development_is_loaded(tmp_path):
+    materials = [{**MATERIALS[0], "in_development": True}]
+    call_command("load_menukaart", path=write_content(tmp_path, materials=materials), verbosity=0)
+    assert Material.objects.get(slug="koerskaart").in_development is True
+
+
+@pytest.mark.django_db
+def test_onbekend_as_a_value_is_refused(tmp_path):
+    """An unknown provider is left empty (the page leaves it out), not written as "Onbekend (...)"."""
+    materials = [{**MATERIALS[0], "provider": "Onbekend (de bron noemt geen aanbieder)", "in_development": "ja"}]
+    with pytest.raises(CommandError) as error:
+        call_command("load_menukaart", path=write_content(tmp_path, materials=materials), verbosity=0)
+    message = str(error.value)
+    assert "materials.yaml 'koerskaart': provider: laat het veld leeg als het onbekend is" in message
+    assert "materials.yaml 'koerskaart': in_development moet true of false zijn" in message
 
 
 @pytest.mark.django_db

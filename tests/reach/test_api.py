@@ -91,6 +91,20 @@ def test_measure_fields_carry_codes_labels_and_absolute_urls(catalogue, client):
     assert measure["sources"][0]["citation"]
 
 
+def test_materials_say_whether_they_are_still_in_development(catalogue, openapi, client):
+    MaterialFactory(slug="zelfinspectietool", in_development=True)
+    listed = client.get(reverse("api:material-list")).json()["results"]
+    assert {m["slug"]: m["in_development"] for m in listed} == {"toolkit": False, "zelfinspectietool": True}
+    detail = client.get(reverse("api:material-detail", args=["zelfinspectietool"])).json()
+    assert detail["in_development"] is True
+    # Added within version 1: a new, always present field; the fields that were there stay.
+    schema = openapi["components"]["schemas"]["Material"]
+    assert schema["properties"]["in_development"]["type"] == "boolean"
+    assert "in_development" in schema["required"]
+    assert {"slug", "url", "title", "summary", "kind", "provider", "cost", "audience", "sources", "published_at",
+            "updated_at"} < set(schema["properties"])  # fmt: skip
+
+
 def test_measures_filter_like_the_catalogue_and_bad_filters_are_a_400(catalogue, client):
     other = MeasureFactory(slug="andere-maatregel")
     listed = client.get(reverse("api:measure-list"), {"thema": "werving"}).json()

@@ -24,6 +24,7 @@ DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "menukaart"
 TAXONOMY_FIELDS = {"slug", "name", "description", "position"}
 SOURCE_FIELDS = {"key", "citation", "year", "url", "kind"}
 MATERIAL_FIELDS = {"slug", "title", "summary", "kind", "provider", "url", "cost", "audience", "sources"}
+MATERIAL_FIELDS |= {"in_development"}
 INITIATIVE_FIELDS = {"slug", "name", "summary", "organiser", "url", "sources"}
 MEASURE_SCALARS = {
     "slug", "title", "summary", "why_it_works", "evidence", "evidence_note", "backfire_warning", "steps", "tips",
@@ -35,6 +36,8 @@ EXAMPLE_FIELDS |= {"sources", "size_band"}
 TAXONOMY = (("levels", Level), ("themes", Theme), ("phases", Phase))
 MATERIAL_VALUES = ("title", "summary", "kind", "provider", "url", "cost", "audience")
 INITIATIVE_VALUES = ("name", "summary", "organiser", "url")
+# Optional names of materials and initiatives: empty when unknown, never a placeholder.
+OPTIONAL_NAMES = ("provider", "audience", "organiser")
 # Optional text fields of a measure: empty when left out or null in the YAML.
 MEASURE_OPTIONAL_TEXTS = ("evidence_note", "backfire_warning", "lead_time", "works_council_note", "privacy_note")
 SYNONYM_FIELDS = {"term", "related", "note"}
@@ -124,6 +127,13 @@ class Loader:
         """Set a many-to-many field from the record's list of slugs (keys for sources)."""
         getattr(obj, field).set(self.resolve(where, field, record.get(field), known))
 
+    def refuse_placeholders(self, where: str, values: dict) -> None:
+        """An unknown provider, audience or organiser is left empty (the page then leaves it out),
+        not written as "Onbekend (...)". (The cost has its own value "onbekend".)"""
+        for field in OPTIONAL_NAMES:
+            if str(values.get(field) or "").strip().casefold().startswith("onbekend"):
+                self.errors.append(f"{where}: {field}: laat het veld leeg als het onbekend is")
+
     def require(self, where: str, record: dict, fields: tuple[str, ...]) -> None:
         for field in fields:
             if not record.get(field):
@@ -178,8 +188,13 @@ class Loader:
         for record in self.records(name, self.read(name), allowed):
             where = f"{name} '{record['slug']}'"
             values = {field: record.get(field) or "" for field in fields}
-            if "cost" in values:
+            self.refuse_placeholders(where, values)
+            if model is Material:
                 values["cost"] = values["cost"] or Material.Cost.UNKNOWN
+                values["in_development"] = record.get("in_development", False)
+                if not isinstance(values["in_development"], bool):
+                    self.errors.append(f"{where}: in_development moet true of false zijn")
+                    values["in_development"] = False
             obj = self.upsert(model, {"slug": record["slug"]}, values, where, publish=True)
             if obj is None:
                 continue
