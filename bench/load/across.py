@@ -37,7 +37,8 @@ TICKET_LINK = re.compile(r'href="(/helpdesk/wachtrij/DIB-\d{4}-\d{6}/)"')
 def session(address: str) -> requests.Session:
     """A browser standing for one visitor address (TEST-NET-3, RFC 5737: never routed)."""
     client = requests.Session()
-    client.verify = False  # the stack's certificate is self-signed
+    client.trust_env = False  # loopback only: no proxy, and no CA bundle from the environment that
+    client.verify = False  # would override this (the stack's certificate is self-signed)
     client.headers["X-Forwarded-For"] = address
     return client
 
@@ -45,6 +46,13 @@ def session(address: str) -> requests.Session:
 def csrf_of(response: requests.Response) -> str:
     found = CSRF.search(response.text)
     return found.group(1) if found else ""
+
+
+def nudge(client: requests.Session, attempt: int) -> None:
+    """On every other attempt one extra request, so that the attempts' POSTs (each after a GET of its
+    form) do not all land on the same instance of nginx's round robin."""
+    if attempt % 2:
+        client.get(f"{BASE}/gezondheid/")
 
 
 def log_in(client: requests.Session, username: str, password: str) -> requests.Response:
@@ -110,9 +118,11 @@ def check_session(checks: Checks) -> None:
 def check_login_throttle(checks: Checks, limit: int) -> None:
     client = session("203.0.113.20")
     upstreams = []
-    for _ in range(limit):
+    for attempt in range(limit):
+        nudge(client, attempt)
         response = log_in(client, "adviseur2", "een-fout-wachtwoord")
         upstreams.append(response.headers.get("X-Upstream", ""))
+    nudge(client, limit)
     response = log_in(client, "adviseur2", PASSWORD)
     upstreams.append(response.headers.get("X-Upstream", ""))
     checks.check(
@@ -126,7 +136,8 @@ def check_login_throttle(checks: Checks, limit: int) -> None:
 def check_rate_limit(checks: Checks, limit: int, accepted_file: str) -> None:
     client = session("203.0.113.30")
     statuses, upstreams, markers = [], [], []
-    for _ in range(limit + 1):
+    for attempt in range(limit + 1):
+        nudge(client, attempt)
         marker = f"across-{uuid.uuid4().hex}"
         response = ask(client, marker)
         statuses.append(response.status_code)

@@ -19,7 +19,9 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-import django
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project, for portal's settings
+
+import django  # noqa: E402
 
 LOG_LINE = re.compile(r'\[(?P<time>[^\]]+)\] "(?P<request>[^"]*)" (?P<status>\d{3}) ')
 
