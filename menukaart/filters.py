@@ -51,7 +51,24 @@ class MeasureOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(self.param_map[param], "title")
 
 
-class MeasureFilter(django_filters.FilterSet):
+class RankedSearchFilterSet(django_filters.FilterSet):
+    """A FilterSet whose search scores and orders its matches: `unranked()` gives the filtered
+    rows without scores or order (its `filter_search` checks `_unranked`), for counts and facets."""
+
+    _unranked = False
+
+    def unranked(self, exclude: str | None = None):
+        self._unranked = True
+        try:
+            return self.filter_queryset(self.queryset, exclude=exclude).order_by()
+        finally:
+            self._unranked = False
+
+    def count(self) -> int:
+        return self.unranked().count()
+
+
+class MeasureFilter(RankedSearchFilterSet):
     """The catalogue's query string: ?q=...&niveau=hr&thema=behoud&...&sorteer=populair."""
 
     niveau = django_filters.ModelMultipleChoiceFilter(
@@ -126,20 +143,9 @@ class MeasureFilter(django_filters.FilterSet):
         parsed = self.parsed_search
         if parsed is None:
             return qs
-        if getattr(self, "_unranked", False):  # counting: the filter only, no score per match
+        if self._unranked:  # counting: the filter only, no score per match
             return match(qs, parsed, prefix="search_document__")
         return qs.matching_parsed(parsed)
-
-    def unranked(self, exclude: str | None = None):
-        """The filtered measures without search scores or order: for counts and facets."""
-        self._unranked = True
-        try:
-            return self.filter_queryset(self.queryset, exclude=exclude).order_by()
-        finally:
-            self._unranked = False
-
-    def count(self) -> int:
-        return self.unranked().count()
 
     @property
     def parsed_search(self):

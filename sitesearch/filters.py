@@ -5,13 +5,13 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from menukaart.filters import Facet, FacetValue
+from menukaart.filters import Facet, FacetValue, RankedSearchFilterSet
 from menukaart.models import Theme
 from sitesearch.models import Kind, SearchDocument
 from sitesearch.query import MAX_QUERY_LENGTH, ParsedQuery, apply, match, parse
 
 
-class PortalSearchFilter(django_filters.FilterSet):
+class PortalSearchFilter(RankedSearchFilterSet):
     q = django_filters.CharFilter(
         label=_("Zoeken"),
         method="filter_search",
@@ -36,18 +36,7 @@ class PortalSearchFilter(django_filters.FilterSet):
         return self._parsed
 
     def filter_search(self, qs, name, value):
-        return match(qs, self.parsed) if getattr(self, "_unranked", False) else apply(qs, self.parsed)
-
-    def unranked(self, exclude: str | None = None):
-        """The matching documents without scoring or order: for counting."""
-        self._unranked = True
-        try:
-            return self.filter_queryset(self.queryset, exclude=exclude).order_by()
-        finally:
-            self._unranked = False
-
-    def count(self) -> int:
-        return self.unranked().count()
+        return match(qs, self.parsed) if self._unranked else apply(qs, self.parsed)
 
     def filter_themes(self, qs, name, value):
         if not value:
