@@ -10,8 +10,9 @@ catalogue (plain, filtered, search), the portal-wide search, the materials searc
 and the API's measure list (/api/v1/maatregelen/: pages of 50 and of 200, filtered, an item, and a
 conditional request answered 304), and reports p50/p95 latency, the ratio of each p95 to the measure
 page's p95 in the same run, and the number of SQL queries per page. The API's rate limit is lifted
-for the run. The database is removed afterwards. Options: --measures, --others, --events, --runs,
---no-pages (the API only).
+for the run. The database is removed afterwards, unless --keep: then it stays and the next run with
+--keep reuses it (delete it with dropdb). Options: --measures, --others, --events, --runs,
+--no-pages (the API only), --only (scenarios whose name contains this text), --keep.
 """
 
 import argparse
@@ -267,6 +268,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=40, help="requests per scenario")
     parser.add_argument("--show-slowest", action="store_true", help="print the slowest SQL query per page")
     parser.add_argument("--no-pages", action="store_true", help="time the open-data API only")
+    parser.add_argument("--only", help="only the scenarios whose name contains this text (and the measure page)")
+    parser.add_argument("--keep", action="store_true", help="keep the filled database; reuse it next time")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("The benchmark needs PostgreSQL (DATABASE_URL), as in production.")
@@ -274,16 +277,23 @@ def main() -> None:
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
     # Its own name, so a benchmark never collides with a test run's test_<name> database.
-    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_menukaart_{old_name}"
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    bench_name = f"bench_menukaart_{old_name}"
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = bench_name
+    reused = args.keep and reuse(bench_name, args.measures)
+    if not reused:
+        connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         rng = random.Random(42)
         started = time.perf_counter()
-        slugs = build(args.measures, args.others, args.events, rng)
-        print(
-            f"Built {args.measures:,} measures, {args.others:,} other items and {args.events:,} events "
-            f"in {time.perf_counter() - started:.1f} s"
-        )
+        if reused:
+            slugs = list(Measure.objects.values_list("slug", flat=True))
+            print(f"Reusing {bench_name} ({len(slugs):,} measures)")
+        else:
+            slugs = build(args.measures, args.others, args.events, rng)
+            print(
+                f"Built {args.measures:,} measures, {args.others:,} other items and {args.events:,} events "
+                f"in {time.perf_counter() - started:.1f} s"
+            )
         client = Client()
         base = "/menukaart/"
         level_slugs = list(Level.objects.values_list("slug", flat=True))
@@ -336,10 +346,14 @@ def main() -> None:
             "API item": [f"{api}{rng.choice(slugs)}/" for _ in range(args.runs)],
         }
         conditional = {"API list, If-None-Match (304)": [f"{api}?pagina={n % api_pages + 1}" for n in range(args.runs)]}
-        results = {
-            name: measure_page(client, urls, args.show_slowest, conditional=name in conditional)
-            for name, urls in {**scenarios, **conditional}.items()
-        }
+        chosen = {**scenarios, **conditional}
+        if args.only:
+            chosen = {name: urls for name, urls in chosen.items() if args.only in name or name == "detail"}
+        results = {}
+        for name, urls in chosen.items():
+            if args.show_slowest:
+                print(name)
+            results[name] = measure_page(client, urls, args.show_slowest, conditional=name in conditional)
         detail_p95 = results["detail"][1] if "detail" in results else None
         print(f"\n{'page':<30}{'p50 ms':>10}{'p95 ms':>10}{'p95/detail':>12}{'queries':>10}")
         for name, (p50, p95, fewest, most) in results.items():
@@ -347,7 +361,27 @@ def main() -> None:
             ratio = f"{p95 / detail_p95:.1f}" if detail_p95 else "-"
             print(f"{name:<30}{p50:>10.1f}{p95:>10.1f}{ratio:>12}{count:>10}")
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if args.keep:
+            connection.close()
+            print(f"Kept {bench_name}: the next run with --keep reuses it (dropdb {bench_name} removes it).")
+        else:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def reuse(name: str, measure_total: int) -> bool:
+    """Switch to an earlier run's kept database when it holds the same number of measures."""
+    settings = connection.settings_dict
+    original = settings["NAME"]
+    settings["NAME"] = name
+    connection.close()
+    try:
+        if Measure.objects.count() == measure_total:
+            return True
+    except Exception:  # noqa: BLE001  # the database does not exist (yet), or is not filled
+        pass
+    connection.close()
+    settings["NAME"] = original
+    return False
 
 
 if __name__ == "__main__":
