@@ -2,19 +2,20 @@
 
 Facets are "disjunctive": the count next to a value is the number of measures you would see with
 that value added to your current choice, so within one facet values combine with OR and facets
-combine with AND. Every facet is one aggregate query, whatever the size of the catalogue.
+combine with AND. All facets and the total are one query (menukaart.facets), whatever the size of
+the catalogue.
 """
 
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector, SizeBand
-from menukaart.models import Band, Evidence, Example, Level, Material, Measure, OrganisationSize, Phase, Theme
+from menukaart.facets import TOTAL, Branch, column, facet_counts, table
+from menukaart.models import Band, Evidence, Example, Level, Material, Measure, OrganisationSize, Phase, Status, Theme
 from menukaart.search import MAX_QUERY_LENGTH
 from sitesearch.query import match, parse
 
@@ -104,6 +105,7 @@ class MeasureFilter(RankedSearchFilterSet):
         "thema": lambda: Measure.themes.through,
         "stap": lambda: Measure.phases.through,
     }
+    FACET_FIELD = {"inspanning": "effort", "kosten": "cost", "bewijs": "evidence"}
 
     class Meta:
         model = Measure
@@ -111,33 +113,40 @@ class MeasureFilter(RankedSearchFilterSet):
 
     # --- filter methods --------------------------------------------------------------------------
 
-    @staticmethod
-    def _through_filter(qs, through, column: str, values):
-        if not values:
-            return qs
-        return qs.filter(pk__in=through.objects.filter(**{f"{column}__in": values}).values("measure_id"))
+    TERM_COLUMN = {"niveau": "level", "thema": "theme", "stap": "phase"}
+
+    @classmethod
+    def facet_condition(cls, name: str, value) -> Q:
+        """What a measure must meet for one facet's chosen values (which combine with OR)."""
+        if name in cls.TERM_COLUMN:
+            field = cls.TERM_COLUMN[name]
+            through = cls.TERM_THROUGH[name]()
+            return Q(pk__in=through._default_manager.filter(**{f"{field}__in": value}).values("measure_id"))
+        if name == "omvang":
+            return Q(size__in=[*value, OrganisationSize.BOTH])  # a measure for "beide" fits every size
+        if name == "materiaal":
+            material_ids = Material.objects.published().filter(kind__in=value).values("pk")
+            through = Measure.materials.through
+            return Q(pk__in=through.objects.filter(material__in=material_ids).values("measure_id"))
+        return Q(**{f"{cls.FACET_FIELD[name]}__in": value})
+
+    def _facet_filter(self, qs, name, value):
+        return qs.filter(self.facet_condition(name, value)) if value else qs
 
     def filter_levels(self, qs, name, value):
-        return self._through_filter(qs, Measure.levels.through, "level", value)
+        return self._facet_filter(qs, "niveau", value)
 
     def filter_themes(self, qs, name, value):
-        return self._through_filter(qs, Measure.themes.through, "theme", value)
+        return self._facet_filter(qs, "thema", value)
 
     def filter_phases(self, qs, name, value):
-        return self._through_filter(qs, Measure.phases.through, "phase", value)
+        return self._facet_filter(qs, "stap", value)
 
     def filter_size(self, qs, name, value):
-        if not value:
-            return qs
-        # A measure for "beide" fits every size.
-        return qs.filter(size__in=[*value, OrganisationSize.BOTH])
+        return self._facet_filter(qs, "omvang", value)
 
     def filter_material_kind(self, qs, name, value):
-        if not value:
-            return qs
-        through = Measure.materials.through
-        material_ids = Material.objects.published().filter(kind__in=value).values("pk")
-        return qs.filter(pk__in=through.objects.filter(material__in=material_ids).values("measure_id"))
+        return self._facet_filter(qs, "materiaal", value)
 
     def filter_search(self, qs, name, value):
         parsed = self.parsed_search
@@ -172,54 +181,69 @@ class MeasureFilter(RankedSearchFilterSet):
     def active_filter_count(self) -> int:
         return sum(1 for name in self.FACETS if self.form.cleaned_data.get(name))
 
+    def count(self) -> int:
+        """The number of matching measures (from the facet query: no query of its own)."""
+        return self.facet_counts()[TOTAL][TOTAL]
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """Every facet's counts and the total, in one query (menukaart.facets); once per request."""
+        if not hasattr(self, "_facet_counts"):
+            base = self.queryset.prefetch_related(None)
+            if self.parsed_search is not None:
+                base = match(base, self.parsed_search, prefix="search_document__")
+            chosen = {
+                name: self.facet_condition(name, value)
+                for name in self.FACETS
+                if (value := self.form.cleaned_data.get(name))
+            }
+            columns = ["pk", "size", "effort", "cost", "evidence"]
+            self._facet_counts = facet_counts(base, columns, chosen, self._branches())
+        return self._facet_counts
+
+    def _branches(self) -> list[Branch]:
+        branches = []
+        for name, field in self.TERM_COLUMN.items():
+            through = self.TERM_THROUGH[name]()
+            joins = f"JOIN {table(through)} t ON t.{column(through, 'measure')} = b.id"
+            branches.append(Branch(name, f"t.{column(through, field)}", joins=joins))
+        branches.append(Branch("omvang", "b.size"))
+        branches += [Branch(name, f"b.{field}") for name, field in self.FACET_FIELD.items()]
+        through = Measure.materials.through
+        joins = (
+            f"JOIN {table(through)} t ON t.{column(through, 'measure')} = b.id "
+            f"JOIN {table(Material)} m ON m.id = t.{column(through, 'material')}"
+        )
+        count = "COUNT(DISTINCT b.id)"
+        branches.append(
+            Branch("materiaal", "m.kind", joins=joins, count=count, where="m.status = %s", params=[Status.PUBLISHED])
+        )
+        return branches
+
     def facets(self) -> list["Facet"]:
-        """Every facet with its values and counts. Call after .qs; one query per facet."""
+        """Every facet with its values and counts (facet_counts: one query, plus one per taxonomy)."""
+        counts = self.facet_counts()
         facets = []
         for name in self.FACETS:
-            base = Measure.objects.filter(pk__in=self.unranked(exclude=name).values("pk"))
             selected = {str(getattr(v, "slug", v)) for v in (self.form.cleaned_data.get(name) or [])}
             values = [
                 FacetValue(value=value, label=label, count=count, selected=value in selected)
-                for value, label, count in self._counts(name, base)
+                for value, label, count in self._values(name, counts[name])
             ]
             facets.append(Facet(name=name, label=self.filters[name].label, values=values))
         return facets
 
-    def _counts(self, name: str, base) -> list[tuple[str, str, int]]:
+    def _values(self, name: str, counts: dict[str, int]) -> list[tuple[str, str, int]]:
         """(value, label, count) for every value of one facet, in display order."""
-        if name in {"niveau", "thema", "stap"}:
-            # Every term (also those with 0) in its order; per term a count on the through table.
-            model = self.filters[name].queryset.model
-            column = model._meta.model_name
-            through = self.TERM_THROUGH[name]()
-            count = (
-                through._default_manager.filter(**{column: OuterRef("pk")}, measure__in=base.values("pk"))
-                .values(column)
-                .annotate(n=Count("pk"))
-                .values("n")
-            )
-            terms = model.objects.annotate(n=Coalesce(Subquery(count), 0))
-            return [(term.slug, term.name, term.n) for term in terms]
-        choices = self.filters[name].extra["choices"]
+        if name in self.TERM_COLUMN:
+            terms = self.filters[name].queryset.model.objects.only("slug", "name")
+            return [(term.slug, term.name, counts.get(str(term.pk), 0)) for term in terms]
         if name == "omvang":
-            counts = base.aggregate(
-                mkb=Count("pk", filter=Q(size__in=[OrganisationSize.SME, OrganisationSize.BOTH])),
-                groot=Count("pk", filter=Q(size__in=[OrganisationSize.LARGE, OrganisationSize.BOTH])),
-            )
-        elif name == "materiaal":
-            rows = (
-                Material.objects.published()
-                .filter(measures__in=base.values("pk"))
-                .values("kind")
-                .annotate(n=Count("measures", distinct=True))
-                .order_by()
-            )
-            counts = {row["kind"]: row["n"] for row in rows}
-        else:
-            field = self.filters[name].field_name
-            rows = base.values(field).annotate(n=Count("pk")).order_by()
-            counts = {str(row[field]): row["n"] for row in rows}
-        return [(str(value), label, counts.get(str(value), 0)) for value, label in choices]
+            both = counts.get(OrganisationSize.BOTH, 0)
+            counts = {
+                OrganisationSize.SME: counts.get(OrganisationSize.SME, 0) + both,
+                OrganisationSize.LARGE: counts.get(OrganisationSize.LARGE, 0) + both,
+            }
+        return [(str(value), label, counts.get(str(value), 0)) for value, label in self.filters[name].extra["choices"]]
 
 
 @dataclass

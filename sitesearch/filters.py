@@ -1,10 +1,10 @@
 """The portal-wide search's query string: ?q=...&soort=maatregel&thema=werving (facets per kind and theme)."""
 
 import django_filters
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from menukaart.facets import TOTAL, Branch, column, facet_counts, table
 from menukaart.filters import Facet, FacetValue, RankedSearchFilterSet
 from menukaart.models import Theme
 from sitesearch.models import Kind, SearchDocument
@@ -39,10 +39,11 @@ class PortalSearchFilter(RankedSearchFilterSet):
         return match(qs, self.parsed) if self._unranked else apply(qs, self.parsed)
 
     def filter_themes(self, qs, name, value):
-        if not value:
-            return qs
-        through = SearchDocument.themes.through
-        return qs.filter(pk__in=through.objects.filter(theme__in=value).values("searchdocument_id"))
+        return qs.filter(pk__in=self._with_themes(value)) if value else qs
+
+    @staticmethod
+    def _with_themes(themes):
+        return SearchDocument.themes.through.objects.filter(theme__in=themes).values("searchdocument_id")
 
     def filter_queryset(self, queryset, exclude: str | None = None):
         for name, value in self.form.cleaned_data.items():
@@ -50,28 +51,45 @@ class PortalSearchFilter(RankedSearchFilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
+    def count(self) -> int:
+        """The number of matching documents (from the facet query: no query of its own)."""
+        return self.facet_counts()[TOTAL][TOTAL]
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """Disjunctive counts per kind and theme, and the total: one query (menukaart.facets)."""
+        if not hasattr(self, "_facet_counts"):
+            chosen = {}
+            if kinds := self.form.cleaned_data.get("soort"):
+                chosen["soort"] = Q(kind__in=kinds)
+            if themes := self.form.cleaned_data.get("thema"):
+                chosen["thema"] = Q(pk__in=self._with_themes(themes))
+            through = SearchDocument.themes.through
+            joins = f"JOIN {table(through)} t ON t.{column(through, 'searchdocument')} = b.id"
+            branches = [Branch("soort", "b.kind"), Branch("thema", f"t.{column(through, 'theme')}", joins=joins)]
+            base = match(self.queryset, self.parsed)
+            self._facet_counts = facet_counts(base, ["pk", "kind"], chosen, branches)
+        return self._facet_counts
+
     def facets(self) -> list[Facet]:
-        """Disjunctive counts (as in the catalogue): one query per facet over the matched documents."""
+        """Every kind that has results (or is chosen) and every theme, with disjunctive counts."""
+        counts = self.facet_counts()
         chosen_kinds = set(self.form.cleaned_data.get("soort") or [])
         chosen_themes = {theme.slug for theme in self.form.cleaned_data.get("thema") or []}
-        rows = self.unranked(exclude="soort").values("kind").annotate(n=Count("pk"))
-        counts = {row["kind"]: row["n"] for row in rows}
         kinds = [
-            FacetValue(value=value, label=str(label), count=counts.get(value, 0), selected=value in chosen_kinds)
+            FacetValue(
+                value=value, label=str(label), count=counts["soort"].get(value, 0), selected=value in chosen_kinds
+            )
             for value, label in Kind.choices
-            if counts.get(value) or value in chosen_kinds
+            if counts["soort"].get(value) or value in chosen_kinds
         ]
-        theme_base = self.unranked(exclude="thema").values("pk")
-        through = SearchDocument.themes.through
-        per_theme = (
-            through.objects.filter(theme=OuterRef("pk"), searchdocument__in=theme_base)
-            .values("theme")
-            .annotate(n=Count("pk"))
-            .values("n")  # type: ignore[misc]  # the stubs do not see the annotation just above
-        )
         themes = [
-            FacetValue(value=theme.slug, label=theme.name, count=theme.n, selected=theme.slug in chosen_themes)
-            for theme in Theme.objects.annotate(n=Coalesce(Subquery(per_theme), 0))
+            FacetValue(
+                value=theme.slug,
+                label=theme.name,
+                count=counts["thema"].get(str(theme.pk), 0),
+                selected=theme.slug in chosen_themes,
+            )
+            for theme in Theme.objects.only("slug", "name")
         ]
         return [
             Facet(name="soort", label=str(self.filters["soort"].label), values=kinds),

@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from sitesearch.analysis import analyse, padded, words
+from sitesearch.counts import forget_document_count
 from sitesearch.models import Kind, SearchDocument, SearchTerm
 
 
@@ -81,6 +82,7 @@ def reindex_all() -> int:
     with transaction.atomic():
         SearchDocument.objects.all().delete()
         SearchTerm.objects.all().delete()
+        forget_document_count()
         for source in SOURCES.values():
             ids = source.public().values_list("pk", flat=True)
             for start in range(0, len(ids), 500):
@@ -104,6 +106,8 @@ def _reindex(source: Source, ids: set[int]) -> None:
     gone = [doc.pk for object_id, doc in existing.items() if object_id not in public]
     if gone:
         SearchDocument.objects.filter(pk__in=gone).delete()
+    if gone or public.keys() - existing.keys():
+        forget_document_count()
     for obj in public.values():
         doc = existing.get(obj.pk) or SearchDocument(kind=source.kind, object_id=obj.pk)
         title, summary, body = source.title(obj), source.summary(obj), source.body(obj)
@@ -156,10 +160,6 @@ def _apply_counts(counts: Counter[str], surface: dict[str, str]) -> None:
     SearchTerm.objects.bulk_update(rows.values(), ["document_count"], batch_size=500)
     SearchTerm.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
     SearchTerm.objects.filter(document_count=0).delete()
-
-
-def total_documents() -> int:
-    return SearchDocument.objects.count()
 
 
 # --- the menukaart's kinds ---------------------------------------------------------------------------

@@ -9,8 +9,8 @@ for more than "medewerkers".
 
 Score of a document = the sum over matched concepts of weight x 3 (in the title), 2 (in the
 summary) or 1 (elsewhere). Short queries (up to three concepts, no question mark) sort documents
-that match every concept first; questions sort by score alone, so the measure that covers the
-question's topic beats one that shares common words. See docs/search.md.
+that match more concepts first (a bonus per matched concept); questions sort by score alone, so
+the measure that covers the question's topic beats one that shares common words. See docs/search.md.
 """
 
 import math
@@ -20,13 +20,14 @@ from typing import Any, TypeVar
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Case, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, FloatField, Q, QuerySet, Value, When
 from django.db.models.expressions import Combinable
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from sitesearch.analysis import STOP_WORDS, fold, split_compound, stem, word_terms, words
-from sitesearch.models import SearchDocument, SearchTerm, Synonym
+from sitesearch.counts import total_documents
+from sitesearch.models import SearchTerm, Synonym
 
 MAX_QUERY_LENGTH = 200
 QUESTION_CONCEPTS = 4  # from this many concepts on, a query is ranked as a question
@@ -145,7 +146,7 @@ def _weigh(parsed: ParsedQuery) -> None:
     if not terms:
         return
     frequency = dict(SearchTerm.objects.filter(term__in=terms).values_list("term", "document_count"))
-    total = max(SearchDocument.objects.count(), 1)
+    total = max(total_documents(), 1)
     for concept in parsed.concepts:
         weights = []
         for alternative in concept.alternatives:
@@ -160,18 +161,23 @@ def _weigh(parsed: ParsedQuery) -> None:
 # --- SQL -------------------------------------------------------------------------------------------
 
 
-def _tsquery(concept: Concept, level: str) -> SearchQuery:
-    label = f":{level}" if level else ""
+def _tsquery(concept: Concept) -> SearchQuery:
     alternatives = [
-        "(" + " & ".join(f"'{term}'{label}" for term in alternative if _SAFE_TERM.match(term)) + ")"
+        "(" + " & ".join(f"'{term}'" for term in alternative if _SAFE_TERM.match(term)) + ")"
         for alternative in concept.alternatives
     ]
     return SearchQuery(" | ".join(alternatives), search_type="raw", config="simple")
 
 
 def _condition(concept: Concept, level: str, prefix: str) -> Q:
-    if connection.vendor == "postgresql":
-        return Q(**{f"{prefix}vector": _tsquery(concept, level)})
+    """The concept in the title (level "A"), the summary ("B") or anywhere ("").
+
+    Anywhere, on PostgreSQL: the vector (GIN index). Title and summary, and everything on SQLite:
+    `LIKE '% term %'` on the padded term fields. For the short title and summary fields that is
+    cheaper than a weight-labelled tsquery, which walks every position of the row's vector.
+    """
+    if not level and connection.vendor == "postgresql":
+        return Q(**{f"{prefix}vector": _tsquery(concept)})
     condition = Q(pk__in=[])
     for alternative in concept.alternatives:
         every = Q()
@@ -209,34 +215,33 @@ def match(queryset: QuerySet, parsed: ParsedQuery, prefix: str = "") -> QuerySet
 
 _QS = TypeVar("_QS", bound=QuerySet[Any])
 
+# Short queries: every matched concept adds this much before its weight, so a document matching
+# more concepts always ranks above one matching fewer (a score stays far below it: at most
+# MAX_CONCEPTS x 3 x ln(1 + documents)).
+COVERAGE_BONUS = 1000.0
+
 
 def apply(queryset: _QS, parsed: ParsedQuery, prefix: str = "") -> _QS:
     """Filter to documents (or measures, with prefix "search_document__") matching any concept.
 
-    Annotates `score` (float) and `coverage` (matched concepts) and orders by them; callers may
-    order differently afterwards. An unusable query matches nothing.
+    Annotates `score` (float, higher first) and orders by it, then by title; callers may order
+    differently afterwards. Per concept one CASE (title, else summary, else anywhere), evaluated
+    once per row. For short queries the score includes COVERAGE_BONUS per matched concept, so
+    documents matching every concept come first. An unusable query matches nothing.
     """
     concepts = _usable(parsed)
     if not concepts:
-        return queryset.none().annotate(
-            score=Value(0.0, output_field=FloatField()), coverage=Value(0, output_field=IntegerField())
-        )
+        return queryset.none().annotate(score=Value(0.0, output_field=FloatField()))
+    bonus = 0.0 if parsed.is_question else COVERAGE_BONUS
     score: Combinable = Value(0.0, output_field=FloatField())
-    coverage: Combinable = Value(0, output_field=IntegerField())
     for concept in concepts:
-        anywhere = _condition(concept, "", prefix)
         whens = [
-            When(_condition(concept, level, prefix), then=Value(concept.weight * factor))
+            When(_condition(concept, level, prefix), then=Value(bonus + concept.weight * factor))
             for level, factor in LEVELS
-            if level
         ]
-        whens.append(When(anywhere, then=Value(concept.weight)))
         score = score + Case(*whens, default=Value(0.0), output_field=FloatField())
-        coverage = coverage + Case(When(anywhere, then=Value(1)), default=Value(0), output_field=IntegerField())
-    queryset = queryset.filter(_any_concept(concepts, prefix)).annotate(score=score, coverage=coverage)
-    if parsed.is_question:
-        return queryset.order_by("-score", "title")
-    return queryset.order_by("-coverage", "-score", "title")
+    queryset = queryset.filter(_any_concept(concepts, prefix)).annotate(score=score)
+    return queryset.order_by("-score", "title")
 
 
 # --- presentation ----------------------------------------------------------------------------------

@@ -204,10 +204,12 @@ def test_query_count_does_not_grow_with_the_catalogue(client, django_assert_num_
 
     with CaptureQueriesContext(connection) as small:
         assert client.get(URL, params).status_code == 200
+    expected = len(small.captured_queries)  # now: the connection keeps only the last 9,000 queries
     _grow(terms, 20)
-    with django_assert_num_queries(len(small.captured_queries)):
+    client.get(URL, params)  # the search index changed: its document count is cached again
+    with django_assert_num_queries(expected):
         assert client.get(URL, params).status_code == 200
-    assert len(small.captured_queries) <= 20
+    assert expected <= 12
 
 
 @pytest.mark.parametrize("query", ["de", "&&&", "'", "!", "a:*", "\\", "(", "🙂", "-", '"', "a | b & !c", "<script>"])

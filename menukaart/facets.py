@@ -1,0 +1,87 @@
+"""Disjunctive facet counts, and the total, in one SQL query.
+
+The base is the set of rows before any facet is applied (the search's matches, say). Every chosen
+facet becomes a flag on each base row: does the row pass that facet? A facet's counts are grouped
+over the base rows that pass every *other* chosen facet, so within a facet values combine with OR
+and facets combine with AND (the count next to a value is what you would see with that value added).
+The base is computed once, as a common table expression, instead of once per facet; it runs on
+PostgreSQL and SQLite alike.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, Field, Model, Q, QuerySet
+
+TOTAL = ""  # the key of the row count (rows that pass every chosen facet)
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One facet's grouped count. SQL over the base row `b` and the tables joined to it."""
+
+    facet: str
+    value: str  # what is counted per value, e.g. "b.effort" or "t.level_id"
+    joins: str = ""  # e.g. "JOIN menukaart_measure_levels t ON t.measure_id = b.id"
+    count: str = "COUNT(*)"
+    where: str = ""
+    params: Sequence[object] = field(default_factory=tuple)
+
+
+def table(model: type[Model]) -> str:
+    """A model's table, quoted, for the SQL of a Branch."""
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def column(model: type[Model], field_name: str) -> str:
+    """The column of a model's field, quoted, for the SQL of a Branch."""
+    field = model._meta.get_field(field_name)
+    if not isinstance(field, Field) or not field.column:
+        raise ValueError(f"{model.__name__}.{field_name} has no column")
+    return connection.ops.quote_name(field.column)
+
+
+def flag_name(facet: str) -> str:
+    return f"chosen_{facet.replace('-', '_')}"
+
+
+def facet_counts(
+    base: QuerySet, columns: Sequence[str], chosen: Mapping[str, Q], branches: Iterable[Branch]
+) -> dict[str, dict[str, int]]:
+    """{facet: {value (as text): count}} for every branch, and {TOTAL: {TOTAL: rows}}; one query.
+
+    `base`: the rows before any facet; `columns`: its fields the branches use ("pk" is named id);
+    `chosen`: per facet with a choice, the condition a row must meet.
+    """
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    counts[TOTAL][TOTAL] = 0
+    if base.query.is_empty():
+        return counts
+    flags = {
+        flag_name(name): ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in chosen.items()
+    }
+    rows = base.order_by().annotate(**flags).values(*columns, *flags)
+    base_sql, base_params = rows.query.sql_with_params()
+    quote = connection.ops.quote_name
+    names = ["id" if column == "pk" else column for column in columns] + list(flags)
+    selects, params = [], list(base_params)
+    for branch in [*branches, Branch(facet=TOTAL, value="''")]:
+        conditions = [f"b.{quote(flag_name(name))}" for name in chosen if name != branch.facet]
+        if branch.where:
+            conditions.append(branch.where)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        group = "" if branch.facet == TOTAL else f" GROUP BY {branch.value}"
+        # Only SQL written in this module and its callers, with quoted names; values are parameters.
+        selects.append(
+            f"SELECT %s, CAST({branch.value} AS VARCHAR(200)), {branch.count} "  # noqa: S608  # nosec B608
+            f"FROM base b {branch.joins}{where}{group}"
+        )
+        params.extend([branch.facet, *branch.params])
+    sql = f"WITH base ({', '.join(quote(name) for name in names)}) AS ({base_sql}) " + " UNION ALL ".join(selects)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, value, count in cursor.fetchall():
+            counts[facet][value] = count
+    return counts

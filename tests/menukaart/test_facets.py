@@ -1,0 +1,124 @@
+"""The catalogue's and the portal search's facet counts come from one query, and count right.
+
+The one-query counts (menukaart.facets) are compared with counts worked out here, measure by
+measure, for random catalogues and random choices: every facet is disjunctive (a value's count is
+what you would see with that value added to your choice).
+"""
+
+import random
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from menukaart.models import Band, Evidence, Material, OrganisationSize, Status
+from tests.menukaart.factories import LevelFactory, MaterialFactory, MeasureFactory, PhaseFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("menukaart:index")
+
+
+def _catalogue(rng: random.Random):
+    levels = [LevelFactory(slug=slug) for slug in ("organisatie", "hr", "team")]
+    themes = [ThemeFactory(slug=slug) for slug in ("behoud", "werving", "doorstroom")]
+    phases = [PhaseFactory(slug=slug) for slug in ("commitment", "analyse")]
+    materials = [MaterialFactory(kind=kind) for kind in (Material.Kind.TOOLKIT, Material.Kind.TRAINING)]
+    materials.append(MaterialFactory(kind=Material.Kind.GUIDE, status=Status.CONCEPT))  # never counted
+    measures = []
+    for n in range(14):
+        measures.append(
+            MeasureFactory(
+                title=f"Maatregel {n} {'mentor' if n % 3 else 'buddy'}",
+                levels=rng.sample(levels, rng.randint(0, 2)),
+                themes=rng.sample(themes, rng.randint(0, 2)),
+                phases=rng.sample(phases, rng.randint(0, 1)),
+                materials=rng.sample(materials, rng.randint(0, 2)),
+                size=rng.choice(OrganisationSize.values),
+                effort=rng.choice(Band.values),
+                cost=rng.choice(Band.values),
+                evidence=rng.choice(Evidence.values),
+            )
+        )
+    MeasureFactory(title="Concept mentor", status=Status.CONCEPT, levels=levels)  # never counted
+    return measures
+
+
+def _values(measure) -> dict[str, set[str]]:
+    """Per facet, the values this measure has (as the catalogue's query string names them)."""
+    sizes = {
+        OrganisationSize.SME: {"mkb"},
+        OrganisationSize.LARGE: {"groot"},
+        OrganisationSize.BOTH: {"mkb", "groot"},
+    }[measure.size]
+    return {
+        "niveau": {level.slug for level in measure.levels.all()},
+        "thema": {theme.slug for theme in measure.themes.all()},
+        "stap": {phase.slug for phase in measure.phases.all()},
+        "omvang": sizes,
+        "inspanning": {measure.effort},
+        "kosten": {measure.cost},
+        "bewijs": {str(measure.evidence)},
+        "materiaal": {m.kind for m in measure.materials.all() if m.status == Status.PUBLISHED},
+    }
+
+
+def _expected(measures, choice: dict[str, list[str]], facet: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for measure in measures:
+        values = _values(measure)
+        if all(values[name] & set(chosen) for name, chosen in choice.items() if name != facet):
+            for value in values[facet]:
+                counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_disjunctive_counts_match_counting_measure_by_measure(client, seed):
+    rng = random.Random(seed)
+    measures = _catalogue(rng)
+    options = {
+        "niveau": ["organisatie", "hr", "team"],
+        "thema": ["behoud", "werving", "doorstroom"],
+        "stap": ["commitment", "analyse"],
+        "omvang": ["mkb", "groot"],
+        "inspanning": list(Band.values),
+        "kosten": list(Band.values),
+        "bewijs": [str(value) for value in Evidence.values],
+        "materiaal": [Material.Kind.TOOLKIT, Material.Kind.TRAINING],
+    }
+    for _ in range(4):
+        choice = {name: rng.sample(values, rng.randint(1, 2)) for name, values in rng.sample(list(options.items()), 3)}
+        search = rng.choice([None, "mentor"])
+        params = {**choice, **({"q": search} if search else {})}
+        response = client.get(URL, params)
+        assert response.status_code == 200
+        in_scope = [m for m in measures if search is None or "mentor" in m.title]
+        for facet in response.context["facets"]:
+            expected = _expected(in_scope, choice, facet.name)
+            shown = {value.value: value.count for value in facet.values}
+            assert shown == {value: expected.get(value, 0) for value in shown}, (facet.name, params)
+        matching = [m for m in in_scope if all(_values(m)[n] & set(c) for n, c in choice.items())]
+        assert response.context["page_obj"].paginator.count == len(matching)
+
+
+@pytest.mark.parametrize("params", [{}, {"niveau": "hr", "thema": "behoud", "materiaal": "toolkit"}, {"q": "mentor"}])
+def test_the_catalogue_counts_all_facets_and_the_total_in_one_query(client, params):
+    _catalogue(random.Random(1))
+    client.get(URL, params)  # warm up
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(URL, params).status_code == 200
+    counting = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"].upper()]
+    assert len(counting) == 1, counting
+
+
+def test_the_portal_search_counts_kinds_themes_and_the_total_in_one_query(client):
+    _catalogue(random.Random(2))
+    url = reverse("sitesearch:search")
+    for params in ({"q": "mentor"}, {"q": "mentor", "soort": "maatregel", "thema": "behoud"}):
+        client.get(url, params)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, params).status_code == 200
+        counting = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"].upper()]
+        # The number of indexed documents (for the terms' weights) is cached from the first request.
+        assert len(counting) == 1, counting
