@@ -37,7 +37,7 @@ from collections import Counter  # noqa: E402
 import yaml  # noqa: E402
 from django.contrib.postgres.aggregates import ArrayAgg  # noqa: E402
 from django.contrib.postgres.search import SearchVector  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import DatabaseError, connection  # noqa: E402
 from django.db.models import Count, OuterRef, Subquery  # noqa: E402
 from django.db.models.functions import Coalesce  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -375,10 +375,11 @@ def reuse(name: str, measure_total: int) -> bool:
     settings["NAME"] = name
     connection.close()
     try:
-        if Measure.objects.count() == measure_total:
-            return True
-    except Exception:  # noqa: BLE001  # the database does not exist (yet), or is not filled
-        pass
+        filled = Measure.objects.count() == measure_total
+    except DatabaseError:  # the database does not exist (yet), or has no tables
+        filled = False
+    if filled:
+        return True
     connection.close()
     settings["NAME"] = original
     return False

@@ -24,6 +24,7 @@ from menukaart.services import find_plan, record_material_click, record_measure_
 from menukaart.views.paging import PAGE_PARAM, page_or_404
 
 PAGE_SIZE = 12
+MATERIAL_SEARCH_PAGE_SIZE = 20  # of the 60 best matches (MaterialFilter.MAX_SEARCH_RESULTS)
 
 
 def _plan_measure_ids(request) -> set[int]:
@@ -161,11 +162,14 @@ def material_list(request):
     filterset = MaterialFilter(request.GET, queryset=materials)
     if not filterset.is_valid():
         return render(request, "menukaart/material_list.html", {"filter": filterset, "invalid": True}, status=400)
-    return render(
-        request,
-        "menukaart/material_list.html",
-        {"filter": filterset, "materials": filterset.qs, "search_text": filterset.search_text},
-    )
+    materials = filterset.qs
+    context = {"filter": filterset, "materials": materials, "search_text": filterset.search_text}
+    if filterset.search_text:  # the best matches, a page at a time
+        page = page_or_404(request, materials, MATERIAL_SEARCH_PAGE_SIZE)
+        context |= {"page_obj": page, "materials": page.object_list, "result_count": page.paginator.count}
+    else:
+        context["result_count"] = len(materials)
+    return render(request, "menukaart/material_list.html", context)
 
 
 @require_GET

@@ -55,3 +55,17 @@ def test_query_count_does_not_grow(client, django_assert_num_queries):
     client.get(URL, {"q": "toolkit"})  # the index changed: its document count is cached again
     with django_assert_num_queries(expected):
         client.get(URL, {"q": "toolkit"})
+
+
+def test_search_results_come_twenty_to_a_page(client):
+    for _ in range(25):
+        MaterialFactory()  # "Toolkit nummer n"
+    first = client.get(URL, {"q": "toolkit"})
+    assert first.status_code == 200
+    assert len(slugs(first)) == 20
+    page = first.content.decode()
+    assert "25 materialen" in page and "Pagina 1 van 2" in page and 'rel="next"' in page
+    second = client.get(URL, {"q": "toolkit", "pagina": 2})
+    assert len(slugs(second)) == 5
+    assert not set(slugs(first)) & set(slugs(second))
+    assert client.get(URL, {"q": "toolkit", "pagina": 3}).status_code == 404
