@@ -12,7 +12,12 @@ conditional request answered 304), and reports p50/p95 latency, the ratio of eac
 page's p95 in the same run, and the number of SQL queries per page. The API's rate limit is lifted
 for the run. The database is removed afterwards, unless --keep: then it stays and the next run with
 --keep reuses it (delete it with dropdb). Options: --measures, --others, --events, --runs,
---no-pages (the API only), --only (scenarios whose name contains this text), --keep.
+--no-pages (the API only), --only (scenarios whose name contains this text), --keep, --text.
+
+--text real (the default) writes the items with the words of the portal's own content, each as often
+as it occurs there, and searches with the relevance set's queries (what employers type);
+--text stress writes them with 40 words, so every search matches almost every item: the worst case
+for ranking and facet counts.
 """
 
 import argparse
@@ -23,6 +28,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -62,17 +68,56 @@ from menukaart.models import (  # noqa: E402
 from reach.api import ClientRateThrottle  # noqa: E402
 from sitesearch.analysis import analyse, padded, words  # noqa: E402
 from sitesearch.models import Kind, SearchDocument, SearchTerm  # noqa: E402
+from sitesearch.relevance import load_set  # noqa: E402
 
-WORDS = (
+# --text stress: 40 words, so every item contains almost every word and every search matches
+# almost everything (the worst case for ranking and facet counts).
+STRESS_WORDS = (
     "werving selectie behoud doorstroom leidinggevende team inclusie diversiteit cultuur mentor buddy "
     "onboarding exitgesprek vlootschouw beloning ondernemingsraad netwerk training vooroordelen cijfers "
     "monitor doelen charter ambassadeur stage sollicitatie vacature gesprek feedback loopbaan talent "
     "discriminatie veiligheid vertrouwenspersoon klachten dialoog rolmodel kalender feestdag taal"
 ).split()
+WORDS = list(STRESS_WORDS)
+WEIGHTS: list[int] | None = None  # None: every word equally often
+
+
+def use_real_text() -> None:
+    """--text real (the default): words drawn as often as they occur in the portal's own content
+    (fixtures/menukaart), so a common word is in many items and a specific one in few, as in a
+    real catalogue grown a hundredfold."""
+    global WORDS, WEIGHTS
+    counts: Counter[str] = Counter()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key not in {"slug", "url", "key", "measures", "sources"}:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            counts.update(word for word in words(value) if len(word) > 2 and word.isalpha())
+
+    for name in ("measures.yaml", "materials.yaml", "initiatives.yaml", "examples.yaml"):
+        walk(yaml.safe_load((ROOT / "fixtures" / "menukaart" / name).read_text(encoding="utf-8")))
+    WORDS, WEIGHTS = list(counts), list(counts.values())
 
 
 def sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+    return " ".join(rng.choices(WORDS, weights=WEIGHTS, k=n)).capitalize() + "."
+
+
+def search_texts(rng: random.Random, real: bool, runs: int, *, questions: bool = False) -> list[str]:
+    """What the search scenarios type: with real text the relevance set's own queries (what employers
+    type), else 1-3 of the 40 words (or, as a question, four of them in a sentence)."""
+    if real:
+        queries = load_set()["questions" if questions else "short"]
+        return [rng.choice(queries)["q"] for _ in range(runs)]
+    if questions:
+        return [" ".join(["Hoe", "pakken", "we", *rng.sample(WORDS, 4), "aan?"]) for _ in range(runs)]
+    return [" ".join(rng.sample(WORDS, rng.randint(1, 3))) for _ in range(runs)]
 
 
 def build(measure_total: int, other_total: int, event_total: int, rng: random.Random) -> list[str]:
@@ -151,7 +196,7 @@ def build(measure_total: int, other_total: int, event_total: int, rng: random.Ra
         elif kind == kinds.MATERIAL_CLICK:
             event.material = rng.choice(materials)
         else:
-            event.query = " ".join(rng.sample(WORDS, 2))
+            event.query = " ".join(rng.choices(WORDS, weights=WEIGHTS, k=2))
             event.result_count = rng.choice([0, 3, 12, 40])
         events.append(event)
     UsageEvent.objects.bulk_create(events, batch_size=5000)
@@ -230,7 +275,7 @@ def index(measures, linked_materials, others, themes, rng: random.Random) -> Non
         + SearchVector("summary_terms", weight="B", config="simple")
         + SearchVector("body_terms", weight="C", config="simple")
     )
-    surface = {analyse(word)[0]: word for word in words(" ".join(WORDS)) if analyse(word)}
+    surface = {analyse(word)[0]: word for word in WORDS if analyse(word)}
     SearchTerm.objects.bulk_create(
         (SearchTerm(term=term, word=surface.get(term, term)[:100], document_count=n) for term, n in counts.items()),
         batch_size=5000,
@@ -270,6 +315,13 @@ def main() -> None:
     parser.add_argument("--no-pages", action="store_true", help="time the open-data API only")
     parser.add_argument("--only", help="only the scenarios whose name contains this text (and the measure page)")
     parser.add_argument("--keep", action="store_true", help="keep the filled database; reuse it next time")
+    parser.add_argument(
+        "--text",
+        choices=["real", "stress"],
+        default="real",
+        help="real: words as often as in the portal's content, the relevance set's queries (default); "
+        "stress: 40 words, every search matches almost everything",
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("The benchmark needs PostgreSQL (DATABASE_URL), as in production.")
@@ -277,7 +329,10 @@ def main() -> None:
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
     # Its own name, so a benchmark never collides with a test run's test_<name> database.
-    bench_name = f"bench_menukaart_{old_name}"
+    real = args.text == "real"
+    if real:
+        use_real_text()
+    bench_name = f"bench_menukaart_{args.text}_{old_name}"
     connection.settings_dict.setdefault("TEST", {})["NAME"] = bench_name
     reused = args.keep and reuse(bench_name, args.measures)
     if not reused:
@@ -292,7 +347,7 @@ def main() -> None:
             slugs = build(args.measures, args.others, args.events, rng)
             print(
                 f"Built {args.measures:,} measures, {args.others:,} other items and {args.events:,} events "
-                f"in {time.perf_counter() - started:.1f} s"
+                f"({args.text} text, {len(WORDS):,} words) in {time.perf_counter() - started:.1f} s"
             )
         client = Client()
         base = "/menukaart/"
@@ -309,21 +364,22 @@ def main() -> None:
                 f"&inspanning={rng.choice(Band.values)}&omvang=mkb"
                 for _ in range(args.runs)
             ],
-            "search": [f"{base}?q={'+'.join(rng.sample(WORDS, rng.randint(1, 3)))}" for _ in range(args.runs)],
+            "search": [f"{base}?{urlencode({'q': text})}" for text in search_texts(rng, real, args.runs)],
             "search + filters": [
-                f"{base}?q={rng.choice(WORDS)}&niveau={rng.choice(level_slugs)}&bewijs={rng.randint(0, 4)}"
-                for _ in range(args.runs)
+                f"{base}?{urlencode({'q': text})}&niveau={rng.choice(level_slugs)}&bewijs={rng.randint(0, 4)}"
+                for text in search_texts(rng, real, args.runs)
             ],
-            "portal search": [f"/zoeken/?q={'+'.join(rng.sample(WORDS, rng.randint(1, 3)))}" for _ in range(args.runs)],
+            "portal search": [f"/zoeken/?{urlencode({'q': text})}" for text in search_texts(rng, real, args.runs)],
             "portal search + facets": [
-                f"/zoeken/?q={rng.choice(WORDS)}&soort={rng.choice(Kind.values[:4])}&thema={rng.choice(theme_slugs)}"
-                for _ in range(args.runs)
+                f"/zoeken/?{urlencode({'q': text})}&soort={rng.choice(Kind.values[:4])}&thema={rng.choice(theme_slugs)}"
+                for text in search_texts(rng, real, args.runs)
             ],
             "portal search, question": [
-                "/zoeken/?q=" + "+".join(["Hoe", "pakken", "we", *rng.sample(WORDS, 4), "aan%3F"])
-                for _ in range(args.runs)
+                f"/zoeken/?{urlencode({'q': text})}" for text in search_texts(rng, real, args.runs, questions=True)
             ],
-            "materials search": [f"{base}materialen/?q={rng.choice(WORDS)}" for _ in range(args.runs)],
+            "materials search": [
+                f"{base}materialen/?{urlencode({'q': text})}" for text in search_texts(rng, real, args.runs)
+            ],
             "detail": [f"{base}maatregel/{rng.choice(slugs)}/" for _ in range(args.runs)],
         }
         if args.no_pages:

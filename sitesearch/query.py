@@ -161,9 +161,10 @@ def _weigh(parsed: ParsedQuery) -> None:
 # --- SQL -------------------------------------------------------------------------------------------
 
 
-def _tsquery(concept: Concept) -> SearchQuery:
+def _tsquery(concept: Concept, level: str) -> SearchQuery:
+    label = f":{level}" if level else ""
     alternatives = [
-        "(" + " & ".join(f"'{term}'" for term in alternative if _SAFE_TERM.match(term)) + ")"
+        "(" + " & ".join(f"'{term}'{label}" for term in alternative if _SAFE_TERM.match(term)) + ")"
         for alternative in concept.alternatives
     ]
     return SearchQuery(" | ".join(alternatives), search_type="raw", config="simple")
@@ -172,12 +173,11 @@ def _tsquery(concept: Concept) -> SearchQuery:
 def _condition(concept: Concept, level: str, prefix: str) -> Q:
     """The concept in the title (level "A"), the summary ("B") or anywhere ("").
 
-    Anywhere, on PostgreSQL: the vector (GIN index). Title and summary, and everything on SQLite:
-    `LIKE '% term %'` on the padded term fields. For the short title and summary fields that is
-    cheaper than a weight-labelled tsquery, which walks every position of the row's vector.
+    PostgreSQL: the row's vector, with the level as weight label (the vector is kept in the row, see
+    migration sitesearch 0002). SQLite: `LIKE '% term %'` on the padded term fields.
     """
-    if not level and connection.vendor == "postgresql":
-        return Q(**{f"{prefix}vector": _tsquery(concept)})
+    if connection.vendor == "postgresql":
+        return Q(**{f"{prefix}vector": _tsquery(concept, level)})
     condition = Q(pk__in=[])
     for alternative in concept.alternatives:
         every = Q()
@@ -192,6 +192,20 @@ def _condition(concept: Concept, level: str, prefix: str) -> Q:
 
 def _usable(parsed: ParsedQuery) -> list[Concept]:
     return [concept for concept in parsed.usable if concept.alternatives]
+
+
+# A question's common concepts (in more than 40% of all documents: weight below ln(1 + 2.5)) only
+# add to the score of documents that match one of its specific concepts; they do not select
+# documents themselves. "Hoe houden we medewerkers met een migratieachtergrond vast?" then finds
+# what is about migration background, not every item that mentions employees, and is scored
+# over far fewer rows. A question of common concepts only uses them all.
+COMMON_WEIGHT = math.log(1 + 2.5)
+
+
+def _selecting(concepts: list[Concept], parsed: ParsedQuery) -> list[Concept]:
+    if not parsed.is_question:
+        return concepts
+    return [concept for concept in concepts if concept.weight >= COMMON_WEIGHT] or concepts
 
 
 def _any_concept(concepts: list[Concept], prefix: str) -> Q:
@@ -210,7 +224,7 @@ def match(queryset: QuerySet, parsed: ParsedQuery, prefix: str = "") -> QuerySet
     concepts = _usable(parsed)
     if not concepts:
         return queryset.none()
-    return queryset.filter(_any_concept(concepts, prefix))
+    return queryset.filter(_any_concept(_selecting(concepts, parsed), prefix))
 
 
 _QS = TypeVar("_QS", bound=QuerySet[Any])
@@ -240,7 +254,7 @@ def apply(queryset: _QS, parsed: ParsedQuery, prefix: str = "") -> _QS:
             for level, factor in LEVELS
         ]
         score = score + Case(*whens, default=Value(0.0), output_field=FloatField())
-    queryset = queryset.filter(_any_concept(concepts, prefix)).annotate(score=score)
+    queryset = queryset.filter(_any_concept(_selecting(concepts, parsed), prefix)).annotate(score=score)
     return queryset.order_by("-score", "title")
 
 
