@@ -16,6 +16,16 @@ from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Field, Model, Q, QuerySet
 
 TOTAL = ""  # the key of the row count (rows that pass every chosen facet)
+PAGE = "#"  # the key of one page of the rows, by rank: {id: position on the page}
+
+
+@dataclass(frozen=True)
+class RankedPage:
+    """Which rows of the result to return along with the counts, best first (by the base's `score`,
+    then `title`, then id): saves ranking the matches in a query of their own."""
+
+    offset: int
+    limit: int
 
 
 @dataclass(frozen=True)
@@ -48,12 +58,18 @@ def flag_name(facet: str) -> str:
 
 
 def facet_counts(
-    base: QuerySet, columns: Sequence[str], chosen: Mapping[str, Q], branches: Iterable[Branch]
+    base: QuerySet,
+    columns: Sequence[str],
+    chosen: Mapping[str, Q],
+    branches: Iterable[Branch],
+    page: RankedPage | None = None,
 ) -> dict[str, dict[str, int]]:
     """{facet: {value (as text): count}} for every branch, and {TOTAL: {TOTAL: rows}}; one query.
 
-    `base`: the rows before any facet; `columns`: its fields the branches use ("pk" is named id);
-    `chosen`: per facet with a choice, the condition a row must meet.
+    `base`: the rows before any facet; `columns`: its fields the branches use ("pk" is named id),
+    fields first, then annotations in the order they were added; `chosen`: per facet with a choice,
+    the condition a row must meet. `page`: also {PAGE: {id: position}} for those rows of the
+    result (the base then has columns "title" and "score").
     """
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     counts[TOTAL][TOTAL] = 0
@@ -79,6 +95,15 @@ def facet_counts(
             f"FROM base b {branch.joins}{where}{group}"
         )
         params.extend([branch.facet, *branch.params])
+    if page is not None:
+        where = " AND ".join(f"b.{quote(flag_name(name))}" for name in chosen)
+        order = "score DESC, title, id"
+        selects.append(
+            f"SELECT %s, CAST(p.id AS VARCHAR(200)), ROW_NUMBER() OVER (ORDER BY {order}) FROM "  # noqa: S608  # nosec B608
+            f"(SELECT b.id, b.score, b.title FROM base b{f' WHERE {where}' if where else ''} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s) p"
+        )
+        params.extend([PAGE, page.limit, page.offset])
     sql = f"WITH base ({', '.join(quote(name) for name in names)}) AS ({base_sql}) " + " UNION ALL ".join(selects)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -14,7 +14,7 @@ from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector, SizeBand
-from menukaart.facets import TOTAL, Branch, column, facet_counts, table
+from menukaart.facets import PAGE, TOTAL, Branch, RankedPage, column, facet_counts, table
 from menukaart.models import Band, Evidence, Example, Level, Material, Measure, OrganisationSize, Phase, Status, Theme
 from menukaart.search import MAX_QUERY_LENGTH
 from sitesearch.query import match, parse
@@ -57,6 +57,17 @@ class RankedSearchFilterSet(django_filters.FilterSet):
     rows without scores or order (its `filter_search` checks `_unranked`), for counts and facets."""
 
     _unranked = False
+    # Set before counting to have one page of the ranked matches come with the counts (ranked_rows).
+    rank_page: RankedPage | None = None
+
+    def ranked_rows(self) -> list:
+        """The rows of `rank_page`, best first, loaded from the filter's queryset (one query)."""
+        positions = self.facet_counts()[PAGE]
+        rows = self.queryset.filter(pk__in=[int(pk) for pk in positions])
+        return sorted(rows, key=lambda row: positions[str(row.pk)])
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        raise NotImplementedError
 
     def unranked(self, exclude: str | None = None):
         self._unranked = True
@@ -189,16 +200,25 @@ class MeasureFilter(RankedSearchFilterSet):
         """Every facet's counts and the total, in one query (menukaart.facets); once per request."""
         if not hasattr(self, "_facet_counts"):
             base = self.queryset.prefetch_related(None)
-            if self.parsed_search is not None:
+            columns = ["pk", "size", "effort", "cost", "evidence"]
+            if self.rank_page is not None and self.ranks_by_search:
+                base, columns = base.matching_parsed(self.parsed_search), [*columns, "title", "score"]
+            elif self.parsed_search is not None:
                 base = match(base, self.parsed_search, prefix="search_document__")
             chosen = {
                 name: self.facet_condition(name, value)
                 for name in self.FACETS
                 if (value := self.form.cleaned_data.get(name))
             }
-            columns = ["pk", "size", "effort", "cost", "evidence"]
-            self._facet_counts = facet_counts(base, columns, chosen, self._branches())
+            page = self.rank_page if self.ranks_by_search else None
+            self._facet_counts = facet_counts(base, columns, chosen, self._branches(), page)
         return self._facet_counts
+
+    @property
+    def ranks_by_search(self) -> bool:
+        """Whether the results are in the search's order (a search, sorted by relevance)."""
+        sort = self.form.cleaned_data.get("sorteer")
+        return self.parsed_search is not None and (not sort or sort[0] == MeasureOrderingFilter.RELEVANCE)
 
     def _branches(self) -> list[Branch]:
         branches = []

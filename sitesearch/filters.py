@@ -66,8 +66,11 @@ class PortalSearchFilter(RankedSearchFilterSet):
             through = SearchDocument.themes.through
             joins = f"JOIN {table(through)} t ON t.{column(through, 'searchdocument')} = b.id"
             branches = [Branch("soort", "b.kind"), Branch("thema", f"t.{column(through, 'theme')}", joins=joins)]
-            base = match(self.queryset, self.parsed)
-            self._facet_counts = facet_counts(base, ["pk", "kind"], chosen, branches)
+            if self.rank_page is not None:
+                base, columns = apply(self.queryset, self.parsed), ["pk", "kind", "title", "score"]
+            else:
+                base, columns = match(self.queryset, self.parsed), ["pk", "kind"]
+            self._facet_counts = facet_counts(base, columns, chosen, branches, self.rank_page)
         return self._facet_counts
 
     def facets(self) -> list[Facet]:

@@ -255,7 +255,7 @@ def apply(queryset: _QS, parsed: ParsedQuery, prefix: str = "") -> _QS:
         ]
         score = score + Case(*whens, default=Value(0.0), output_field=FloatField())
     queryset = queryset.filter(_any_concept(_selecting(concepts, parsed), prefix)).annotate(score=score)
-    return queryset.order_by("-score", "title")
+    return queryset.order_by("-score", "title", "pk")
 
 
 # --- presentation ----------------------------------------------------------------------------------

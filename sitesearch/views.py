@@ -1,18 +1,16 @@
 """The portal-wide search page (/zoeken/): every kind of published item, with facets per kind and theme."""
 
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from menukaart.facets import RankedPage
 from menukaart.services import record_search
+from menukaart.views.paging import PAGE_PARAM, LoadedPage, page_or_404, requested_page
 from sitesearch.filters import PortalSearchFilter
 from sitesearch.models import SearchDocument
 from sitesearch.query import did_you_mean, highlight
 
 PAGE_SIZE = 20
-PAGE_PARAM = "pagina"
 LITTLE = 3  # fewer results than this: offer "bedoelde je"
 
 
@@ -26,23 +24,21 @@ def search(request):
     if not text:
         return render(request, "sitesearch/search.html", context)
 
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
-    paginator.count = filterset.count()  # counted without computing every match's score
-    try:
-        page = paginator.page(request.GET.get(PAGE_PARAM) or 1)
-    except InvalidPage as error:
-        raise Http404(_("Deze pagina bestaat niet.")) from error
+    # The page's results, ranked, come with the counts and the facets: one query.
+    filterset.rank_page = RankedPage(offset=(requested_page(request) - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    items = LoadedPage(filterset.count(), filterset.rank_page.offset, filterset.ranked_rows())
+    page = page_or_404(request, items, PAGE_SIZE, count=filterset.count())
     terms = filterset.parsed.terms
     results = [
         {"document": document, "summary": highlight(_shorten(document.summary), terms)} for document in page.object_list
     ]
     if page.number == 1 and PAGE_PARAM not in request.GET:
-        record_search(query=text, result_count=paginator.count)
+        record_search(query=text, result_count=page.paginator.count)
     context |= {
         "page_obj": page,
         "results": results,
         "facets": filterset.facets(),
-        "suggestion": did_you_mean(filterset.parsed) if paginator.count < LITTLE else None,
+        "suggestion": did_you_mean(filterset.parsed) if page.paginator.count < LITTLE else None,
     }
     return render(request, "sitesearch/search.html", context)
 

@@ -1,4 +1,5 @@
-"""The catalogue's and the portal search's facet counts come from one query, and count right.
+"""The catalogue's and the portal search's facet counts (and, for a search, the ranked page) come
+from one query, and count right.
 
 The one-query counts (menukaart.facets) are compared with counts worked out here, measure by
 measure, for random catalogues and random choices: every facet is disjunctive (a value's count is
@@ -12,7 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from menukaart.models import Band, Evidence, Material, OrganisationSize, Status
+from menukaart.models import Band, Evidence, Material, Measure, OrganisationSize, Status
+from sitesearch.models import SearchDocument
+from sitesearch.query import apply, parse
 from tests.menukaart.factories import LevelFactory, MaterialFactory, MeasureFactory, PhaseFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +125,33 @@ def test_the_portal_search_counts_kinds_themes_and_the_total_in_one_query(client
         counting = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"].upper()]
         # The number of indexed documents (for the terms' weights) is cached from the first request.
         assert len(counting) == 1, counting
+
+
+def test_the_ranked_pages_that_come_with_the_counts_follow_the_search_order(client):
+    """Page after page, the one-query pages list the matches in the order of Measure.objects.matching."""
+    for n in range(30):
+        MeasureFactory(title=f"Mentor {n % 4}", summary="Een mentor." if n % 3 else "Samen leren.")
+    expected = list(Measure.objects.published().matching("mentor samen").values_list("slug", flat=True))
+    assert len(expected) == 30
+    shown = []
+    for number in (1, 2, 3):
+        response = client.get(URL, {"q": "mentor samen", "pagina": number})
+        assert response.status_code == 200
+        assert response.context["page_obj"].paginator.count == 30
+        shown += [measure.slug for measure in response.context["measures"]]
+    assert shown == expected
+    assert client.get(URL, {"q": "mentor samen", "pagina": 4}).status_code == 404
+    assert client.get(URL, {"q": "mentor samen", "pagina": "nul"}).status_code == 404
+
+
+def test_the_portal_search_pages_follow_the_search_order(client):
+    for n in range(25):
+        MeasureFactory(title=f"Buddy {n % 5}")
+        MaterialFactory(title=f"Buddy toolkit {n}")
+    url = reverse("sitesearch:search")
+    expected = list(apply(SearchDocument.objects.all(), parse("buddy")).values_list("pk", flat=True))
+    shown = []
+    for number in (1, 2, 3):
+        response = client.get(url, {"q": "buddy", "pagina": number})
+        shown += [result["document"].pk for result in response.context["results"]]
+    assert shown == expected
