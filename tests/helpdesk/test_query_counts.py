@@ -46,6 +46,7 @@ def test_ticket_page_with_attachments_measures_and_merged_tickets(client, advise
     add_rich_replies(ticket, adviseur, 20)
     for _ in range(20):
         services.merge_tickets(source=TicketFactory(contact_email=ticket.contact_email), target=ticket, by=adviseur)
+    client.get(url)  # new measures changed the search index: its document count is cached again
     assert queries(client, url) == few
 
 
@@ -98,11 +99,12 @@ def test_ask_page_and_suggestions_do_not_grow_with_published_measures(client):
     client.get(suggest)  # warm-up: the day's counter row is created once
     few_ask, few_suggest = queries(client, ask), queries(client, suggest)
     add(20)
+    client.get(suggest)  # the search index changed: its document count is cached again
     assert queries(client, ask) == few_ask
     assert queries(client, suggest) == few_suggest
     with CaptureQueriesContext(connection) as captured:
         response = client.post(ask, {"action": "suggest", "question": "werving en selectie", "form_visit": "v1"})
     assert response.status_code == 200 and len(response.context["suggestions"]) == 5
-    # The search (four queries: synonyms, term weights, document count, measures) and the counter,
+    # The search (synonyms, term weights, the document count unless cached, measures) and the counter,
     # whatever the number of measures.
     assert len(captured) <= few_ask + 6
