@@ -83,25 +83,26 @@ def facet_counts(
     quote = connection.ops.quote_name
     names = ["id" if column == "pk" else column for column in columns] + list(flags)
     selects, params = [], list(base_params)
+
+    def where(besides: str, *extra: str) -> str:
+        """Rows that pass every chosen facet but `besides`, and the extra conditions."""
+        conditions = [f"b.{quote(flag_name(name))}" for name in chosen if name != besides]
+        conditions += [condition for condition in extra if condition]
+        return f" WHERE {' AND '.join(conditions)}" if conditions else ""
+
     for branch in [*branches, Branch(facet=TOTAL, value="''")]:
-        conditions = [f"b.{quote(flag_name(name))}" for name in chosen if name != branch.facet]
-        if branch.where:
-            conditions.append(branch.where)
-        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
         group = "" if branch.facet == TOTAL else f" GROUP BY {branch.value}"
         # Only SQL written in this module and its callers, with quoted names; values are parameters.
         selects.append(
             f"SELECT %s, CAST({branch.value} AS VARCHAR(200)), {branch.count} "  # noqa: S608  # nosec B608
-            f"FROM base b {branch.joins}{where}{group}"
+            f"FROM base b {branch.joins}{where(branch.facet, branch.where)}{group}"
         )
         params.extend([branch.facet, *branch.params])
     if page is not None:
-        where = " AND ".join(f"b.{quote(flag_name(name))}" for name in chosen)
         order = "score DESC, title, id"
         selects.append(
             f"SELECT %s, CAST(p.id AS VARCHAR(200)), ROW_NUMBER() OVER (ORDER BY {order}) FROM "  # noqa: S608  # nosec B608
-            f"(SELECT b.id, b.score, b.title FROM base b{f' WHERE {where}' if where else ''} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s) p"
+            f"(SELECT b.id, b.score, b.title FROM base b{where(TOTAL)} ORDER BY {order} LIMIT %s OFFSET %s) p"
         )
         params.extend([PAGE, page.limit, page.offset])
     sql = f"WITH base ({', '.join(quote(name) for name in names)}) AS ({base_sql}) " + " UNION ALL ".join(selects)

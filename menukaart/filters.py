@@ -53,31 +53,24 @@ class MeasureOrderingFilter(django_filters.OrderingFilter):
 
 
 class RankedSearchFilterSet(django_filters.FilterSet):
-    """A FilterSet whose search scores and orders its matches: `unranked()` gives the filtered
-    rows without scores or order (its `filter_search` checks `_unranked`), for counts and facets."""
+    """A FilterSet whose search scores and orders its matches, and whose `facet_counts()` counts
+    the facets and the total in one query (menukaart.facets); with `rank_page` set first, that query
+    also brings one page of the ranked matches (`ranked_rows()`)."""
 
-    _unranked = False
-    # Set before counting to have one page of the ranked matches come with the counts (ranked_rows).
     rank_page: RankedPage | None = None
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        raise NotImplementedError
+
+    def count(self) -> int:
+        """The number of matches (from the facet query: no query of its own)."""
+        return self.facet_counts()[TOTAL][TOTAL]
 
     def ranked_rows(self) -> list:
         """The rows of `rank_page`, best first, loaded from the filter's queryset (one query)."""
         positions = self.facet_counts()[PAGE]
         rows = self.queryset.filter(pk__in=[int(pk) for pk in positions])
         return sorted(rows, key=lambda row: positions[str(row.pk)])
-
-    def facet_counts(self) -> dict[str, dict[str, int]]:
-        raise NotImplementedError
-
-    def unranked(self, exclude: str | None = None):
-        self._unranked = True
-        try:
-            return self.filter_queryset(self.queryset, exclude=exclude).order_by()
-        finally:
-            self._unranked = False
-
-    def count(self) -> int:
-        return self.unranked().count()
 
 
 class MeasureFilter(RankedSearchFilterSet):
@@ -163,7 +156,7 @@ class MeasureFilter(RankedSearchFilterSet):
         parsed = self.parsed_search
         if parsed is None:
             return qs
-        if self._unranked:  # counting: the filter only, no score per match
+        if not self.ranks_by_search:  # sorted otherwise: the filter only, no score per match
             return match(qs, parsed, prefix="search_document__")
         return qs.matching_parsed(parsed)
 
@@ -192,16 +185,13 @@ class MeasureFilter(RankedSearchFilterSet):
     def active_filter_count(self) -> int:
         return sum(1 for name in self.FACETS if self.form.cleaned_data.get(name))
 
-    def count(self) -> int:
-        """The number of matching measures (from the facet query: no query of its own)."""
-        return self.facet_counts()[TOTAL][TOTAL]
-
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Every facet's counts and the total, in one query (menukaart.facets); once per request."""
         if not hasattr(self, "_facet_counts"):
             base = self.queryset.prefetch_related(None)
             columns = ["pk", "size", "effort", "cost", "evidence"]
-            if self.rank_page is not None and self.ranks_by_search:
+            page = self.rank_page if self.ranks_by_search else None
+            if page is not None:
                 base, columns = base.matching_parsed(self.parsed_search), [*columns, "title", "score"]
             elif self.parsed_search is not None:
                 base = match(base, self.parsed_search, prefix="search_document__")
@@ -210,7 +200,6 @@ class MeasureFilter(RankedSearchFilterSet):
                 for name in self.FACETS
                 if (value := self.form.cleaned_data.get(name))
             }
-            page = self.rank_page if self.ranks_by_search else None
             self._facet_counts = facet_counts(base, columns, chosen, self._branches(), page)
         return self._facet_counts
 

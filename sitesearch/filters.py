@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from menukaart.facets import TOTAL, Branch, column, facet_counts, table
+from menukaart.facets import Branch, column, facet_counts, table
 from menukaart.filters import Facet, FacetValue, RankedSearchFilterSet
 from menukaart.models import Theme
 from sitesearch.models import Kind, SearchDocument
@@ -36,7 +36,7 @@ class PortalSearchFilter(RankedSearchFilterSet):
         return self._parsed
 
     def filter_search(self, qs, name, value):
-        return match(qs, self.parsed) if self._unranked else apply(qs, self.parsed)
+        return apply(qs, self.parsed)
 
     def filter_themes(self, qs, name, value):
         return qs.filter(pk__in=self._with_themes(value)) if value else qs
@@ -50,10 +50,6 @@ class PortalSearchFilter(RankedSearchFilterSet):
             if name != exclude:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
-
-    def count(self) -> int:
-        """The number of matching documents (from the facet query: no query of its own)."""
-        return self.facet_counts()[TOTAL][TOTAL]
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Disjunctive counts per kind and theme, and the total: one query (menukaart.facets)."""

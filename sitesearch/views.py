@@ -3,9 +3,8 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from menukaart.facets import RankedPage
 from menukaart.services import record_search
-from menukaart.views.paging import PAGE_PARAM, LoadedPage, page_or_404, requested_page
+from menukaart.views.paging import PAGE_PARAM, ranked_page_or_404
 from sitesearch.filters import PortalSearchFilter
 from sitesearch.models import SearchDocument
 from sitesearch.query import did_you_mean, highlight
@@ -24,10 +23,7 @@ def search(request):
     if not text:
         return render(request, "sitesearch/search.html", context)
 
-    # The page's results, ranked, come with the counts and the facets: one query.
-    filterset.rank_page = RankedPage(offset=(requested_page(request) - 1) * PAGE_SIZE, limit=PAGE_SIZE)
-    items = LoadedPage(filterset.count(), filterset.rank_page.offset, filterset.ranked_rows())
-    page = page_or_404(request, items, PAGE_SIZE, count=filterset.count())
+    page = ranked_page_or_404(request, filterset, PAGE_SIZE)  # with the counts and facets: one query
     terms = filterset.parsed.terms
     results = [
         {"document": document, "summary": highlight(_shorten(document.summary), terms)} for document in page.object_list

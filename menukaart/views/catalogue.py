@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from menukaart.facets import RankedPage
 from menukaart.filters import ExampleFilter, MaterialFilter, MeasureFilter
 from menukaart.models import (
     EVIDENCE_DEFINITIONS,
@@ -22,7 +21,7 @@ from menukaart.models import (
 )
 from menukaart.permissions import can_submit_example
 from menukaart.services import find_plan, record_material_click, record_measure_view, record_search
-from menukaart.views.paging import PAGE_PARAM, LoadedPage, page_or_404, requested_page
+from menukaart.views.paging import PAGE_PARAM, page_or_404, ranked_page_or_404
 
 PAGE_SIZE = 12
 MATERIAL_SEARCH_PAGE_SIZE = 20  # of the 60 best matches (MaterialFilter.MAX_SEARCH_RESULTS)
@@ -53,11 +52,10 @@ def measure_list(request):
         # Unknown filter values or an overlong query: say what is wrong, show no results, 400.
         return render(request, "menukaart/measure_list.html", {"filter": filterset, "invalid": True}, status=400)
 
-    items = filterset.qs
-    if filterset.ranks_by_search:  # the page's matches, ranked, come with the counts: one query
-        filterset.rank_page = RankedPage(offset=(requested_page(request) - 1) * PAGE_SIZE, limit=PAGE_SIZE)
-        items = LoadedPage(filterset.count(), filterset.rank_page.offset, filterset.ranked_rows())
-    page = page_or_404(request, items, PAGE_SIZE, count=filterset.count())
+    if filterset.ranks_by_search:
+        page = ranked_page_or_404(request, filterset, PAGE_SIZE)
+    else:
+        page = page_or_404(request, filterset.qs, PAGE_SIZE, count=filterset.count())
 
     filterset.facet_list = filterset.facets()
     search_text = filterset.search_text

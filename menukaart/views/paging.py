@@ -6,6 +6,8 @@ from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
+from menukaart.facets import RankedPage
+
 PAGE_PARAM = "pagina"
 
 
@@ -46,3 +48,11 @@ class LoadedPage(Sequence):
         if not isinstance(index, slice) or (index.start or 0) != self.offset:
             raise IndexError("Only the loaded page can be read.")
         return self.items
+
+
+def ranked_page_or_404(request: HttpRequest, filterset, per_page: int) -> Page:
+    """The page the address asks for of a RankedSearchFilterSet's matches, best first: the page's
+    rows come with the facet counts (one query), then only they are loaded."""
+    filterset.rank_page = RankedPage(offset=(requested_page(request) - 1) * per_page, limit=per_page)
+    items = LoadedPage(filterset.count(), filterset.rank_page.offset, filterset.ranked_rows())
+    return page_or_404(request, items, per_page, count=filterset.count())
