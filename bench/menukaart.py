@@ -43,6 +43,7 @@ from collections import Counter  # noqa: E402
 import yaml  # noqa: E402
 from django.contrib.postgres.aggregates import ArrayAgg  # noqa: E402
 from django.contrib.postgres.search import SearchVector  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from django.db import DatabaseError, connection  # noqa: E402
 from django.db.models import Count, OuterRef, Subquery  # noqa: E402
 from django.db.models.functions import Coalesce  # noqa: E402
@@ -207,8 +208,6 @@ def build(measure_total: int, other_total: int, event_total: int, rng: random.Ra
         .values("n")
     )
     Measure.objects.update(view_count=Coalesce(Subquery(views), 0))
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
     return [m.slug for m in measures]
 
 
@@ -282,27 +281,44 @@ def index(measures, linked_materials, others, themes, rng: random.Random) -> Non
     )
 
 
-def measure_page(
-    client: Client, urls: list[str], show_slowest: bool, *, conditional: bool = False
-) -> tuple[float, float, int, int]:
-    """Time each URL. `conditional`: ask each with the ETag of its first answer (expects 304)."""
-    timings, queries, slowest = [], [], (0.0, "")
-    client.get(urls[0])  # warm up
-    etags = {url: client.get(url)["ETag"] for url in set(urls)} if conditional else {}
-    for url in urls:
-        headers = {"if-none-match": etags[url]} if conditional else {}
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url, headers=headers)
-            timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == (304 if conditional else 200), (url, response.status_code)
-        queries.append(len(captured.captured_queries))
-        for query in captured.captured_queries:
-            slowest = max(slowest, (float(query["time"]), query["sql"]))
-    if show_slowest:
-        print(f"  slowest query {slowest[0] * 1000:.0f} ms: {slowest[1][:400]}")
-    p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) >= 2 else timings[0]
-    return statistics.median(timings), p95, min(queries), max(queries)
+def time_pages(
+    client: Client, scenarios: dict[str, list[str]], conditional: set[str], show_slowest: bool
+) -> dict[str, tuple[float, float, int, int]]:
+    """Time each scenario's URLs: (p50, p95, fewest queries, most queries) per scenario.
+
+    The scenarios take turns, one request each, so that a slow spell of the machine falls on all of
+    them alike and the ratios between them hold. A `conditional` scenario asks each URL with the
+    ETag of its first answer (expects 304).
+    """
+    etags: dict[str, str] = {}
+    for name, urls in scenarios.items():
+        client.get(urls[0])  # warm up
+        if name in conditional:
+            etags |= {url: client.get(url)["ETag"] for url in set(urls)}
+    timings: dict[str, list[float]] = {name: [] for name in scenarios}
+    queries: dict[str, list[int]] = {name: [] for name in scenarios}
+    slowest: dict[str, tuple[float, str]] = {name: (0.0, "") for name in scenarios}
+    for turn in range(max(len(urls) for urls in scenarios.values())):
+        for name, urls in scenarios.items():
+            if turn >= len(urls):
+                continue
+            url = urls[turn]
+            headers = {"if-none-match": etags[url]} if name in conditional else {}
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url, headers=headers)
+                timings[name].append((time.perf_counter() - started) * 1000)
+            assert response.status_code == (304 if name in conditional else 200), (url, response.status_code)
+            queries[name].append(len(captured.captured_queries))
+            for query in captured.captured_queries:
+                slowest[name] = max(slowest[name], (float(query["time"]), query["sql"]))
+    results = {}
+    for name, times in timings.items():
+        if show_slowest:
+            print(f"{name}\n  slowest query {slowest[name][0] * 1000:.0f} ms: {slowest[name][1][:400]}")
+        p95 = statistics.quantiles(times, n=20)[-1] if len(times) >= 2 else times[0]
+        results[name] = (statistics.median(times), p95, min(queries[name]), max(queries[name]))
+    return results
 
 
 def main() -> None:
@@ -341,6 +357,7 @@ def main() -> None:
         rng = random.Random(42)
         started = time.perf_counter()
         if reused:
+            call_command("migrate", verbosity=0)  # a kept database follows the code's migrations
             slugs = list(Measure.objects.values_list("slug", flat=True))
             print(f"Reusing {bench_name} ({len(slugs):,} measures)")
         else:
@@ -349,6 +366,9 @@ def main() -> None:
                 f"Built {args.measures:,} measures, {args.others:,} other items and {args.events:,} events "
                 f"({args.text} text, {len(WORDS):,} words) in {time.perf_counter() - started:.1f} s"
             )
+        with connection.cursor() as cursor:
+            # As autovacuum keeps a live database: statistics current, changed pages marked visible.
+            cursor.execute("VACUUM ANALYZE")
         client = Client()
         base = "/menukaart/"
         level_slugs = list(Level.objects.values_list("slug", flat=True))
@@ -405,11 +425,7 @@ def main() -> None:
         chosen = {**scenarios, **conditional}
         if args.only:
             chosen = {name: urls for name, urls in chosen.items() if args.only in name or name == "detail"}
-        results = {}
-        for name, urls in chosen.items():
-            if args.show_slowest:
-                print(name)
-            results[name] = measure_page(client, urls, args.show_slowest, conditional=name in conditional)
+        results = time_pages(client, chosen, set(conditional), args.show_slowest)
         detail_p95 = results["detail"][1] if "detail" in results else None
         print(f"\n{'page':<30}{'p50 ms':>10}{'p95 ms':>10}{'p95/detail':>12}{'queries':>10}")
         for name, (p50, p95, fewest, most) in results.items():
