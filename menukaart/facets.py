@@ -57,6 +57,35 @@ def flag_name(facet: str) -> str:
     return f"chosen_{facet.replace('-', '_')}"
 
 
+def _base(base: QuerySet, columns: Sequence[str], chosen: Mapping[str, Q]) -> tuple[str, list]:
+    """The common table expression `base`: its columns, then a flag per chosen facet."""
+    flags = {
+        flag_name(name): ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in chosen.items()
+    }
+    rows = base.order_by().annotate(**flags).values(*columns, *flags)
+    base_sql, base_params = rows.query.sql_with_params()
+    quote = connection.ops.quote_name
+    names = ["id" if column == "pk" else column for column in columns] + list(flags)
+    return f"WITH base ({', '.join(quote(name) for name in names)}) AS ({base_sql}) ", list(base_params)
+
+
+def _where(chosen: Iterable[str], besides: str, *extra: str) -> str:
+    """Rows that pass every chosen facet but `besides`, and the extra conditions."""
+    conditions = [f"b.{connection.ops.quote_name(flag_name(name))}" for name in chosen if name != besides]
+    conditions += [condition for condition in extra if condition]
+    return f" WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
+def _page_select(chosen: Iterable[str], page: RankedPage) -> tuple[str, list]:
+    """(id, position) for one page of the base rows that pass every chosen facet, best first."""
+    order = "score DESC, title, id"
+    sql = (
+        f"SELECT p.id AS id, ROW_NUMBER() OVER (ORDER BY {order}) AS position FROM "  # noqa: S608  # nosec B608
+        f"(SELECT b.id, b.score, b.title FROM base b{_where(chosen, TOTAL)} ORDER BY {order} LIMIT %s OFFSET %s) p"
+    )
+    return sql, [page.limit, page.offset]
+
+
 def facet_counts(
     base: QuerySet,
     columns: Sequence[str],
@@ -75,39 +104,50 @@ def facet_counts(
     counts[TOTAL][TOTAL] = 0
     if base.query.is_empty():
         return counts
-    flags = {
-        flag_name(name): ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in chosen.items()
-    }
-    rows = base.order_by().annotate(**flags).values(*columns, *flags)
-    base_sql, base_params = rows.query.sql_with_params()
-    quote = connection.ops.quote_name
-    names = ["id" if column == "pk" else column for column in columns] + list(flags)
-    selects, params = [], list(base_params)
-
-    def where(besides: str, *extra: str) -> str:
-        """Rows that pass every chosen facet but `besides`, and the extra conditions."""
-        conditions = [f"b.{quote(flag_name(name))}" for name in chosen if name != besides]
-        conditions += [condition for condition in extra if condition]
-        return f" WHERE {' AND '.join(conditions)}" if conditions else ""
-
+    sql, params = _base(base, columns, chosen)
+    selects = []
     for branch in [*branches, Branch(facet=TOTAL, value="''")]:
         group = "" if branch.facet == TOTAL else f" GROUP BY {branch.value}"
         # Only SQL written in this module and its callers, with quoted names; values are parameters.
         selects.append(
             f"SELECT %s, CAST({branch.value} AS VARCHAR(200)), {branch.count} "  # noqa: S608  # nosec B608
-            f"FROM base b {branch.joins}{where(branch.facet, branch.where)}{group}"
+            f"FROM base b {branch.joins}{_where(chosen, branch.facet, branch.where)}{group}"
         )
         params.extend([branch.facet, *branch.params])
     if page is not None:
-        order = "score DESC, title, id"
-        selects.append(
-            f"SELECT %s, CAST(p.id AS VARCHAR(200)), ROW_NUMBER() OVER (ORDER BY {order}) FROM "  # noqa: S608  # nosec B608
-            f"(SELECT b.id, b.score, b.title FROM base b{where(TOTAL)} ORDER BY {order} LIMIT %s OFFSET %s) p"
-        )
-        params.extend([PAGE, page.limit, page.offset])
-    sql = f"WITH base ({', '.join(quote(name) for name in names)}) AS ({base_sql}) " + " UNION ALL ".join(selects)
+        page_sql, page_params = _page_select(chosen, page)
+        selects.append(f"SELECT %s, CAST(r.id AS VARCHAR(200)), r.position FROM ({page_sql}) r")  # noqa: S608  # nosec B608
+        params.extend([PAGE, *page_params])
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql + " UNION ALL ".join(selects), params)
         for facet, value, count in cursor.fetchall():
             counts[facet][value] = count
     return counts
+
+
+def matches_and_page(
+    base: QuerySet, chosen: Mapping[str, Q], page: RankedPage | None = None
+) -> tuple[list[int], dict[str, int]]:
+    """The ids of all rows of `base` (the matches before any facet, for menukaart.facet_masks), and
+    with `page` {id (as text): position} for that page of the rows that pass every `chosen` facet,
+    best first (the base then has the annotation `score`); one query."""
+    if base.query.is_empty():
+        return [], {}
+    if page is None:
+        ids_sql, ids_params = base.order_by().values_list("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(ids_sql, ids_params)
+            return [pk for (pk,) in cursor.fetchall()], {}
+    sql, params = _base(base, ["pk", "title", "score"], chosen)
+    page_sql, page_params = _page_select(chosen, page)
+    # The ids come with no position, the page's rows with theirs.
+    sql += f"SELECT b.id, NULL FROM base b UNION ALL {page_sql}"  # noqa: S608  # nosec B608
+    ids, positions = [], {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *page_params])
+        for pk, position in cursor.fetchall():
+            if position is None:
+                ids.append(pk)
+            else:
+                positions[str(pk)] = position
+    return ids, positions

@@ -2,10 +2,12 @@
 
 Facets are "disjunctive": the count next to a value is the number of measures you would see with
 that value added to your current choice, so within one facet values combine with OR and facets
-combine with AND. All facets and the total are one query (menukaart.facets), whatever the size of
-the catalogue.
+combine with AND. The catalogue's counts come from the ids of its matches and masks kept per
+catalogue version (menukaart.facet_masks); the portal search's from one grouped query
+(menukaart.facets). Either way, whatever the size of the catalogue.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 import django_filters
@@ -14,7 +16,8 @@ from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector, SizeBand
-from menukaart.facets import PAGE, TOTAL, Branch, RankedPage, column, facet_counts, table
+from menukaart.facet_masks import FacetMasks, kept_masks, mask_of
+from menukaart.facets import PAGE, TOTAL, RankedPage, matches_and_page
 from menukaart.models import Band, Evidence, Example, Level, Material, Measure, OrganisationSize, Phase, Status, Theme
 from menukaart.search import MAX_QUERY_LENGTH
 from sitesearch.query import match, parse
@@ -186,21 +189,21 @@ class MeasureFilter(RankedSearchFilterSet):
         return sum(1 for name in self.FACETS if self.form.cleaned_data.get(name))
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
-        """Every facet's counts and the total, in one query (menukaart.facets); once per request."""
+        """Every facet's counts, the total and (for a ranked search) the page's rows: one query for
+        the ids of the matches (and the page), then the kept masks (menukaart.facet_masks)."""
         if not hasattr(self, "_facet_counts"):
             base = self.queryset.prefetch_related(None)
-            columns = ["pk", "size", "effort", "cost", "evidence"]
             page = self.rank_page if self.ranks_by_search else None
             if page is not None:
-                base, columns = base.matching_parsed(self.parsed_search), [*columns, "title", "score"]
+                base = base.matching_parsed(self.parsed_search)
             elif self.parsed_search is not None:
                 base = match(base, self.parsed_search, prefix="search_document__")
-            chosen = {
-                name: self.facet_condition(name, value)
-                for name in self.FACETS
-                if (value := self.form.cleaned_data.get(name))
-            }
-            self._facet_counts = facet_counts(base, columns, chosen, self._branches(), page)
+            chosen = {name: value for name in self.FACETS if (value := self.form.cleaned_data.get(name))}
+            conditions = {name: self.facet_condition(name, value) for name, value in chosen.items()} if page else {}
+            ids, positions = matches_and_page(base, conditions, page)
+            masks = kept_masks("catalogue", self.build_facet_masks)
+            counts = masks.counts(mask_of(ids), {name: self.mask_values(name, value) for name, value in chosen.items()})
+            self._facet_counts = {**counts, PAGE: positions}
         return self._facet_counts
 
     @property
@@ -209,24 +212,33 @@ class MeasureFilter(RankedSearchFilterSet):
         sort = self.form.cleaned_data.get("sorteer")
         return self.parsed_search is not None and (not sort or sort[0] == MeasureOrderingFilter.RELEVANCE)
 
-    def _branches(self) -> list[Branch]:
-        branches = []
-        for name, field in self.TERM_COLUMN.items():
-            through = self.TERM_THROUGH[name]()
-            joins = f"JOIN {table(through)} t ON t.{column(through, 'measure')} = b.id"
-            branches.append(Branch(name, f"t.{column(through, field)}", joins=joins))
-        branches.append(Branch("omvang", "b.size"))
-        branches += [Branch(name, f"b.{field}") for name, field in self.FACET_FIELD.items()]
-        through = Measure.materials.through
-        joins = (
-            f"JOIN {table(through)} t ON t.{column(through, 'measure')} = b.id "
-            f"JOIN {table(Material)} m ON m.id = t.{column(through, 'material')}"
-        )
-        count = "COUNT(DISTINCT b.id)"
-        branches.append(
-            Branch("materiaal", "m.kind", joins=joins, count=count, where="m.status = %s", params=[Status.PUBLISHED])
-        )
-        return branches
+    @classmethod
+    def build_facet_masks(cls) -> FacetMasks:
+        """Per facet value, the measures (all of them, published or not) that have it; 3 queries."""
+        ids: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in cls.FACETS}
+        for name, field in cls.TERM_COLUMN.items():
+            through = cls.TERM_THROUGH[name]()
+            for term_id, measure_id in through._default_manager.values_list(f"{field}_id", "measure_id"):
+                ids[name][str(term_id)].append(measure_id)
+        for pk, size, *values in Measure.objects.values_list("pk", "size", *cls.FACET_FIELD.values()):
+            ids["omvang"][size].append(pk)
+            for name, value in zip(cls.FACET_FIELD, values, strict=True):
+                ids[name][str(value)].append(pk)
+        links = Measure.materials.through._default_manager.filter(material__status=Status.PUBLISHED)
+        for kind, measure_id in links.values_list("material__kind", "measure_id"):
+            ids["materiaal"][kind].append(measure_id)
+        masks = {name: {value: mask_of(pks) for value, pks in values.items()} for name, values in ids.items()}
+        return FacetMasks(masks)
+
+    @classmethod
+    def mask_values(cls, name: str, value) -> list[str]:
+        """The facet values (as the masks name them) that meet one facet's choice: facet_condition's
+        counterpart."""
+        if name in cls.TERM_COLUMN:
+            return [str(term.pk) for term in value]
+        if name == "omvang":
+            return [*value, OrganisationSize.BOTH]  # a measure for "beide" fits every size
+        return [str(item) for item in value]
 
     def facets(self) -> list["Facet"]:
         """Every facet with its values and counts (facet_counts: one query, plus one per taxonomy)."""

@@ -1,12 +1,17 @@
 from django.core.management.base import BaseCommand
 
+from menukaart.facet_masks import catalogue_changed
 from sitesearch.indexing import reindex_all
 
 
 class Command(BaseCommand):
-    help = "Rebuild the portal's search index and vocabulary from all published items (safe to run any time)."
+    help = (
+        "Rebuild the portal's search index and vocabulary from all published items, and the catalogue's "
+        "facet masks (safe to run any time)."
+    )
 
     def handle(self, *args, **options):
         count = reindex_all()
+        catalogue_changed()  # content changed outside the portal's code reaches the facet counts too
         if options["verbosity"] >= 1:
             self.stdout.write(self.style.SUCCESS(f"Zoekindex opnieuw opgebouwd: {count} items."))
