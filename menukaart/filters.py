@@ -4,7 +4,7 @@ Facets are "disjunctive": the count next to a value is the number of measures yo
 that value added to your current choice, so within one facet values combine with OR and facets
 combine with AND. The catalogue's counts come from the ids of its matches and masks kept per
 catalogue version (menukaart.facet_masks); the portal search's from one grouped query
-(menukaart.facets). Either way, whatever the size of the catalogue.
+(menukaart.facets). Either way the number of queries does not grow with the catalogue.
 """
 
 from collections import defaultdict
@@ -214,7 +214,7 @@ class MeasureFilter(RankedSearchFilterSet):
 
     @classmethod
     def build_facet_masks(cls) -> FacetMasks:
-        """Per facet value, the measures (all of them, published or not) that have it; 3 queries."""
+        """Per facet value, the measures (all of them, published or not) that have it; 5 queries."""
         ids: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in cls.FACETS}
         for name, field in cls.TERM_COLUMN.items():
             through = cls.TERM_THROUGH[name]()
