@@ -4,33 +4,25 @@ The suggestions rank the whole catalogue against the question's text (menukaart.
 suggest_measures): on a catalogue of 5,000 measures that was most of the ticket page's time, and
 the same answer for every view of the same question. So the answer (the measures' ids, in order,
 when there are any) is kept in the cache per question text for an hour, together with the
-catalogue version it was computed on; the receivers below start a new version whenever a measure
-or its levels, themes or tags change, and an answer of an older version is computed again. The
-measures themselves are read fresh (published ones only) on every view. When the cache cannot be
-reached the suggestions are computed as before.
+catalogue version it was computed on (menukaart.catalogue_version, renewed whenever the catalogue
+changes), and an answer of an older version is computed again. The measures themselves are read
+fresh (published ones only) on every view. When the cache cannot be reached the suggestions are
+computed as before.
 """
 
 import hashlib
 import logging
-import time
 
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from taggit.models import TaggedItem
 
 from core.ratelimit import CACHE_ERRORS
+from menukaart.catalogue_version import VERSION_KEY, current_version
 from menukaart.models import Measure
 from menukaart.search import suggest_measures
 
 log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 3600
-VERSION_KEY = "helpdesk:measure-suggestions:version"
-
-
-def _new_version() -> int:
-    # Never a number used before (unlike a counter that starts again when its key is evicted).
-    return time.time_ns()
 
 
 def suggested_measures(text: str, *, limit: int = 5) -> list[Measure]:
@@ -55,28 +47,9 @@ def suggested_measures(text: str, *, limit: int = 5) -> list[Measure]:
 def _keep(key: str, version: int | None, ids: list[int]) -> None:
     try:
         if version is None:
-            version = _new_version()
-            if not cache.add(VERSION_KEY, version, timeout=None):
-                return  # someone else started a version just now: keep nothing this time
+            version = current_version()
+            if version is None:
+                return
         cache.set(key, (version, ids), TIMEOUT_SECONDS)
     except CACHE_ERRORS:
         log.warning("measure suggestions not kept: the cache is unavailable")
-
-
-def catalogue_changed(sender, **kwargs) -> None:
-    """A measure, or its levels, themes or tags, changed: suggestions kept so far no longer count."""
-    if kwargs.get("action", "post").startswith("pre"):
-        return  # m2m_changed: only once the change is made
-    if sender is TaggedItem and not isinstance(kwargs.get("instance"), Measure):
-        return  # the tags of something else
-    try:
-        cache.set(VERSION_KEY, _new_version(), timeout=None)
-    except CACHE_ERRORS:
-        # Kept suggestions may be out of date for up to TIMEOUT_SECONDS; nothing else is affected.
-        log.warning("measure suggestions not renewed: the cache is unavailable")
-
-
-post_save.connect(catalogue_changed, sender=Measure, dispatch_uid="helpdesk_suggestions_measure_saved")
-post_delete.connect(catalogue_changed, sender=Measure, dispatch_uid="helpdesk_suggestions_measure_deleted")
-for _through in (Measure.levels.through, Measure.themes.through, TaggedItem):
-    m2m_changed.connect(catalogue_changed, sender=_through, dispatch_uid=f"helpdesk_suggestions_{_through.__name__}")

@@ -8,26 +8,19 @@ edited, so it is kept: per facet value a mask, a Python int with bit n set for t
 cheap query); its counts are a few AND and bit-count operations.
 
 The masks are kept in each process's memory together with the catalogue version they were built
-on; the version is in the shared cache, so a change is seen by every process at once. The
-receivers in menukaart.signals start a new version when a measure, its levels, themes, steps or
-materials, or a material changes, and a version lasts an hour at most. When the cache cannot be
-reached, the masks are built again for every request: slower, never out of date.
+on (menukaart.catalogue_version); the version is in the shared cache, so a change is seen by every
+process at once. When the cache cannot be reached, the masks are built again for every request:
+slower, never out of date.
 """
 
 import logging
-import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import transaction
-
 from core.ratelimit import CACHE_ERRORS
+from menukaart.catalogue_version import current_version
 from menukaart.facets import TOTAL
 
-VERSION_KEY = "menukaart:facet-masks:version"
-# So that masks kept through a change the cache did not hear of (it was away) are not kept for long.
-VERSION_TIMEOUT_SECONDS = 3600
 log = logging.getLogger(__name__)
 
 
@@ -83,10 +76,7 @@ _kept: dict[str, tuple[int, FacetMasks]] = {}  # this process's masks: name -> (
 def kept_masks(name: str, build: Callable[[], FacetMasks]) -> FacetMasks:
     """`build()`'s masks, built again only when the catalogue has changed since (see above)."""
     try:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, time.time_ns(), timeout=VERSION_TIMEOUT_SECONDS)
-            version = cache.get(VERSION_KEY)
+        version = current_version()
     except CACHE_ERRORS:
         log.warning("facet masks built for this request: the cache is unavailable")
         return build()
@@ -97,18 +87,3 @@ def kept_masks(name: str, build: Callable[[], FacetMasks]) -> FacetMasks:
     if version is not None:
         _kept[name] = (version, masks)
     return masks
-
-
-def catalogue_changed() -> None:
-    """Masks kept so far no longer count: now (for this transaction's own pages) and after the
-    commit (for everyone else's: a page built in between may have kept the old catalogue)."""
-    _new_version()
-    transaction.on_commit(_new_version)
-
-
-def _new_version() -> None:
-    try:
-        cache.set(VERSION_KEY, time.time_ns(), timeout=VERSION_TIMEOUT_SECONDS)  # never a version used before
-    except CACHE_ERRORS:
-        _kept.clear()  # this process's; other processes' expire with their version
-        log.warning("facet masks not renewed: the cache is unavailable")

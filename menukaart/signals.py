@@ -1,5 +1,5 @@
-"""Keep the search index and the facet masks current; on log-in move a visitor's plan and self-scan
-into their account."""
+"""Keep the search index and the catalogue version current; on log-in move a visitor's plan and
+self-scan into their account."""
 
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from taggit.models import TaggedItem
 
 from accounts.profile import collect_personal_data
-from menukaart.facet_masks import catalogue_changed
+from menukaart.catalogue_version import catalogue_changed
 from menukaart.models import Level, Material, Measure, Phase, Theme
 from menukaart.services import claim_session_scan, merge_session_plan
 from sitesearch.indexing import reindex
@@ -48,20 +48,23 @@ def measure_tags_changed(sender, instance, action, **kwargs):
     # Taggit sends m2m_changed with its TaggedItem model as sender, for every tagged model.
     if isinstance(instance, Measure) and action in {"post_add", "post_remove", "post_clear"}:
         refresh_search_vectors([instance.pk])
+        catalogue_changed()
 
 
-def _facets_changed(sender, **kwargs):
-    """A measure's or material's facet values may have changed: the kept facet masks no longer count."""
+def _catalogue_changed(sender, **kwargs):
+    """What is kept from the catalogue (menukaart.catalogue_version) must be worked out again."""
     if not kwargs.get("action", "post").startswith("pre"):  # m2m_changed: once the change is made
         catalogue_changed()
 
 
 for _saved in (Measure, Material):
-    post_save.connect(_facets_changed, sender=_saved, dispatch_uid=f"menukaart_facets_saved_{_saved.__name__}")
+    post_save.connect(_catalogue_changed, sender=_saved, dispatch_uid=f"menukaart_catalogue_saved_{_saved.__name__}")
 for _deleted in (Measure, Material, Level, Theme, Phase):  # a term's deletion takes its links along
-    post_delete.connect(_facets_changed, sender=_deleted, dispatch_uid=f"menukaart_facets_deleted_{_deleted.__name__}")
+    post_delete.connect(
+        _catalogue_changed, sender=_deleted, dispatch_uid=f"menukaart_catalogue_deleted_{_deleted.__name__}"
+    )
 for _links in (Measure.levels.through, Measure.themes.through, Measure.phases.through, Measure.materials.through):
-    m2m_changed.connect(_facets_changed, sender=_links, dispatch_uid=f"menukaart_facets_{_links.__name__}")
+    m2m_changed.connect(_catalogue_changed, sender=_links, dispatch_uid=f"menukaart_catalogue_{_links.__name__}")
 
 
 @receiver(user_logged_in, dispatch_uid="menukaart_merge_plan_on_login")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from menukaart.facet_masks import catalogue_changed
+from menukaart.catalogue_version import catalogue_changed
 from sitesearch.indexing import reindex_all
 
 
@@ -12,6 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = reindex_all()
-        catalogue_changed()  # content changed outside the portal's code reaches the facet counts too
+        catalogue_changed()  # content changed outside the portal's code: what is kept from it is redone
         if options["verbosity"] >= 1:
             self.stdout.write(self.style.SUCCESS(f"Zoekindex opnieuw opgebouwd: {count} items."))
